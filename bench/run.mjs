@@ -1,0 +1,64 @@
+// npm run bench: speed figures from one run (not a test; targets are in the README).
+import { performance } from "node:perf_hooks";
+import * as lib from "../dist/index.js";
+import * as units from "../dist/units/index.js";
+
+const time = (label, iterations, body) => {
+  body(Math.min(iterations, 10000)); // warm up
+  const start = performance.now();
+  const sink = body(iterations);
+  const seconds = (performance.now() - start) / 1000;
+  return { label, perSecond: iterations / seconds, seconds, sink };
+};
+
+// The paper's equation, typed (mul/div/min from the units layer) vs raw numbers.
+const { div, mul, min } = units;
+const typedTpf = (n) => {
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    const k = 1e15 + i, c = 1.4e11, p = 700 + (i & 7), e = 0.39;
+    acc += mul(mul(min(div(k, c), div(p, e)), 1), 0.5);
+  }
+  return acc;
+};
+const rawTpf = (n) => {
+  let acc = 0;
+  for (let i = 0; i < n; i++) {
+    const k = 1e15 + i, c = 1.4e11, p = 700 + (i & 7), e = 0.39;
+    acc += Math.min(k / c, p / e) * 1 * 0.5;
+  }
+  return acc;
+};
+const N = 20_000_000;
+const rounds = 5;
+let typedBest = Infinity, rawBest = Infinity;
+for (let r = 0; r < rounds; r++) {
+  typedBest = Math.min(typedBest, time("typed", N, typedTpf).seconds);
+  rawBest = Math.min(rawBest, time("raw", N, rawTpf).seconds);
+}
+
+const paper = time("tpf()", 5_000_000, (n) => {
+  let acc = 0;
+  for (let i = 0; i < n; i++) acc += lib.tpf({ effectiveCompute: 1e15 + i, flopPerToken: 1.4e11, facilityPower: 700, joulesPerToken: 0.39, utilization: 0.5 }).rate;
+  return acc;
+});
+
+const scenario = lib.parseScenario(lib.DEFAULT_SCENARIO_DOCUMENT).right;
+const structural = time("evaluate()", 200_000, (n) => {
+  let acc = 0;
+  for (let i = 0; i < n; i++) acc += lib.evaluate(scenario).estimate.outputTokensPerSecond;
+  return acc;
+});
+
+const inputs = ["700 W", "1.2 MW", "3.35 TB/s", "989.4 TFLOPS", "50 ms", "400 g/kWh"];
+const parses = time("parseQuantity", 50_000, (n) => {
+  let ok = 0;
+  for (let i = 0; i < n; i++) ok += lib.parseScenario ? (units.parseQuantity(inputs[i % inputs.length], [units.power, units.power, units.bandwidth, units.computeRate, units.time, units.carbonIntensity][i % inputs.length])._tag === "Right" ? 1 : 0) : 0;
+  return ok;
+});
+
+const fmt = (x) => x.toExponential(3);
+console.log(`typed units vs raw numbers, paper equation (${N} evals, best of ${rounds}): ratio ${(typedBest / rawBest).toFixed(3)} (goal ≤ 1.10)`);
+console.log(`paper form tpf(): ${fmt(paper.perSecond)} evaluations/s (goal ≥ 1e7)`);
+console.log(`structural evaluate(): ${fmt(structural.perSecond)} evaluations/s (goal ≥ 1e6)`);
+console.log(`parseQuantity: ${fmt(parses.perSecond)} parses/s`);

@@ -1,0 +1,13 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+// Every example runs in the tests, so none can rot.
+const run = (name: string) =>
+  execFileSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL(name, import.meta.url))], { encoding: "utf8" });
+
+describe("examples", () => {
+  it("evaluate-default.ts prints the binding stave", () => {
+    expect(run("evaluate-default.ts")).toMatch(/bound \d+ tokens\/s \(memory-bandwidth\)/);
+  });
+});

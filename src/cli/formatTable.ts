@@ -1,0 +1,60 @@
+import type { Evaluation, ModeResult } from "../tpf/result.js";
+import { STAVE_NAMES } from "../staves/plant.js";
+import {
+  computeRate,
+  energyPerOutputToken,
+  energyPerTotalToken,
+  formatQuantity,
+  outputTokenRate,
+  power,
+  type JoulesPerOutputToken,
+  type OutputTokensPerSecond,
+} from "../units/index.js";
+import type { Scenario } from "../domain/scenario.js";
+
+const pad = (text: string, width: number): string => text.padEnd(width);
+const rate = (value: number): string => formatQuantity(value as OutputTokensPerSecond, outputTokenRate);
+
+const staveLines = (result: ModeResult): string[] =>
+  STAVE_NAMES.flatMap((name) => {
+    const ceiling = result.ceilings[name];
+    if (ceiling === undefined) return [];
+    const mark = name === result.binding ? "  ← binding" : `  slack ×${(result.slack[name] ?? 1).toPrecision(3)}`;
+    return [`    ${pad(name, 18)} ${pad(rate(ceiling), 18)}${mark}`];
+  });
+
+const energyLines = (result: ModeResult): string[] => {
+  const out = result.joulesPerOutputToken;
+  const total = result.joulesPerTotalToken;
+  if (out === null || total === null) return ["  energy: n/a (no output)"];
+  const j = (v: number) => formatQuantity(v as JoulesPerOutputToken, energyPerOutputToken);
+  const jt = (v: number) => formatQuantity(v as never, energyPerTotalToken);
+  return [
+    "  J per output token   accelerator " + pad(j(out.accelerator), 16) + "IT " + pad(j(out.it), 16) + "facility " + j(out.facility),
+    "  J per total token    accelerator " + pad(jt(total.accelerator), 16) + "IT " + pad(jt(total.it), 16) + "facility " + jt(total.facility),
+    `  accelerator energy drawn while idle ${((result.idleEnergyShare ?? 0) * 100).toFixed(1)}%${result.idleDominated ? " (idle-dominated)" : ""}`,
+    `  gCO2e per 1k output tokens (${result.carbonBasis}-based) ${((result.gramsCo2ePerOutputToken ?? 0) * 1000).toPrecision(3)}`,
+    `  USD per M output tokens: energy ${(result.usdPerMillionOutputTokens?.energy ?? 0).toPrecision(3)}, accelerator-hours ${(result.usdPerMillionOutputTokens?.acceleratorHours ?? 0).toPrecision(3)}`,
+  ];
+};
+
+const modeBlock = (title: string, result: ModeResult): string[] => [
+  `${title}: ${rate(result.outputTokensPerSecond)} output, ${result.requestsPerSecond.toPrecision(3)} requests/s, binding ${result.binding}` +
+    (result.feasible ? "" : ` — INFEASIBLE: ${result.infeasibleReason ?? ""}`),
+  `  effective batch ${result.effectiveBatch.toPrecision(4)}; K_eff ${formatQuantity(result.paperForm.effectiveCompute, computeRate)}, implied Φ ${result.paperForm.impliedPhi.toPrecision(3)}`,
+  "  staves (output tokens/s):",
+  ...staveLines(result),
+  ...energyLines(result),
+];
+
+/** A readable table of an evaluation, for the terminal. */
+export const formatEvaluationTable = (scenario: Scenario, evaluation: Evaluation): string =>
+  [
+    `${scenario.replicas > 1 ? `${scenario.replicas} × ` : ""}${scenario.count} × ${scenario.accelerator.id} · ${scenario.model.id} (${scenario.precision.weights} weights, ${scenario.precision.compute} compute) · workload ${scenario.workload.id} (${scenario.workload.inputTokens} in / ${scenario.workload.outputTokens} out, concurrency ${scenario.workload.concurrency})`,
+    `site: ${scenario.facility.deliveredPower === undefined ? "no delivered-power limit" : formatQuantity(scenario.facility.deliveredPower, power)}, PUE ${scenario.facility.pue}` +
+      (scenario.facility.coolingCapacity === undefined ? "" : `, cooling ${formatQuantity(scenario.facility.coolingCapacity, power)}`),
+    "",
+    ...modeBlock("bound (physical ceiling)", evaluation.bound),
+    "",
+    ...modeBlock(`estimate (U = ${scenario.utilization})`, evaluation.estimate),
+  ].join("\n");

@@ -1,0 +1,104 @@
+import * as E from "fp-ts/lib/Either.js";
+import { DEFAULT_SCENARIO_DOCUMENT } from "../catalog/defaultScenario.js";
+import { formatScenarioError } from "../schema/scenarioError.js";
+import { parseScenario } from "../schema/parseScenario.js";
+import { evaluate } from "../tpf/evaluate.js";
+import { formatEvaluationTable } from "./formatTable.js";
+
+/** What the CLI needs from the outside world, so it can be tested without a process. */
+export interface CliIo {
+  /** Reads a file path, or standard input for "-". Throws on failure (caught here). */
+  readonly readText: (path: string) => string;
+  /** Writes to standard output. */
+  readonly out: (text: string) => void;
+  /** Writes to standard error. */
+  readonly err: (text: string) => void;
+}
+
+const USAGE = `usage: tpf evaluate <scenario.json | -> [--json]
+       tpf evaluate --default [--json]
+Evaluates a scenario (or a JSON array of scenarios): every stave, the binding one, energy.
+Exit codes: 0 ok, 2 bad input.`;
+
+const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+/** Runs the `tpf` command line; returns the exit code. Never throws. */
+export const runCli = (argv: readonly string[], io: CliIo): number => {
+  try {
+    return runCommand(argv, io);
+  } catch (error) {
+    io.err(`tpf: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+};
+
+const runCommand = (argv: readonly string[], io: CliIo): number => {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== "evaluate") {
+    io.err(`tpf: unknown command ${JSON.stringify(command)}\n${USAGE}`);
+    return 2;
+  }
+  const json = rest.includes("--json");
+  const useDefault = rest.includes("--default");
+  const positional = rest.filter((a) => !a.startsWith("--") || a === "-");
+  const unknownFlags = rest.filter((a) => a.startsWith("--") && a !== "--json" && a !== "--default");
+  if (unknownFlags.length > 0) {
+    io.err(`tpf: unknown option ${unknownFlags.join(", ")}\n${USAGE}`);
+    return 2;
+  }
+  let document: unknown;
+  if (useDefault) {
+    document = DEFAULT_SCENARIO_DOCUMENT;
+  } else {
+    const path = positional[0];
+    if (path === undefined || positional.length > 1) {
+      io.err(`tpf: expected one scenario file (or - for standard input)\n${USAGE}`);
+      return 2;
+    }
+    let text: string;
+    try {
+      text = io.readText(path);
+    } catch (error) {
+      io.err(`tpf: cannot read ${JSON.stringify(path)}: ${error instanceof Error ? error.message.split("\n")[0] : "read failed"}`);
+      return 2;
+    }
+    if (text.length > MAX_INPUT_BYTES) {
+      io.err(`scenario: input of ${text.length} characters is larger than the ${MAX_INPUT_BYTES} limit`);
+      return 2;
+    }
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      io.err(`scenario: malformed JSON (${error instanceof Error ? error.message.split("\n")[0] : "parse error"})`);
+      return 2;
+    }
+  }
+  const many = Array.isArray(document);
+  const documents: unknown[] = many ? (document as unknown[]) : [document];
+  const problems: string[] = [];
+  const results = documents.map((doc, index) => {
+    const parsed = parseScenario(doc);
+    if (E.isLeft(parsed)) {
+      const prefix = many ? `[${index}].` : "";
+      problems.push(...formatScenarioError(parsed.left).split("\n").map((line) => prefix + line));
+      return undefined;
+    }
+    return { scenario: parsed.right, evaluation: evaluate(parsed.right) };
+  });
+  if (problems.length > 0) {
+    io.err(problems.join("\n"));
+    return 2;
+  }
+  const ok = results.filter((r): r is NonNullable<typeof r> => r !== undefined);
+  if (json) {
+    const payload = ok.map((r) => r.evaluation);
+    io.out(JSON.stringify(many ? payload : payload[0], null, 2));
+  } else {
+    io.out(ok.map((r) => formatEvaluationTable(r.scenario, r.evaluation)).join("\n\n"));
+  }
+  return 0;
+};

@@ -1,0 +1,47 @@
+import type { Provenance } from "./provenance.js";
+
+/** Mixture-of-experts layout. */
+export interface Experts {
+  /** Routed experts per MoE layer. */
+  readonly total: number;
+  /** Routed experts each token activates. */
+  readonly active: number;
+  /** Always-on shared experts per MoE layer (counted inside activeParameters). */
+  readonly shared: number;
+}
+
+/** A language model's architecture, as its config file gives it. Counts are plain numbers. */
+export interface Model extends Provenance {
+  /** Catalog id (e.g. "llama-3.1-70b"), or "custom". */
+  readonly id: string;
+  /** Human name / Hugging Face id. */
+  readonly name: string;
+  /** All parameters (count). */
+  readonly totalParameters: number;
+  /** Parameters a token passes through (count); = total for dense models. */
+  readonly activeParameters: number;
+  /** Decoder layers of every kind (count). */
+  readonly layers: number;
+  /** Layers with full (global) softmax attention, whose KV grows with context (count). */
+  readonly attentionLayers: number;
+  /** Layers with sliding-window attention (count); 0 if none. */
+  readonly slidingWindowLayers: number;
+  /** The sliding window (tokens); ignored when slidingWindowLayers is 0. */
+  readonly slidingWindow: number;
+  /** Model width (count). */
+  readonly hiddenSize: number;
+  /** Query heads (count). */
+  readonly attentionHeads: number;
+  /** Key/value heads (count). */
+  readonly kvHeads: number;
+  /** Head dimension (count). */
+  readonly headDim: number;
+  /** MLA: cached elements per token per layer (latent + rope key), replacing 2·kvHeads·headDim. */
+  readonly kvLatentDim?: number;
+  /** Vocabulary size (count). */
+  readonly vocabularySize: number;
+  /** Whether input embedding and LM head share one matrix (an untied input table is a lookup, not a matmul). */
+  readonly tiedEmbeddings: boolean;
+  /** MoE layout; absent for dense models. */
+  readonly experts?: Experts;
+}

@@ -1,0 +1,50 @@
+import type { Ratio, Seconds } from "../units/index.js";
+import type { Accelerator } from "./accelerator.js";
+import type { Facility } from "./facility.js";
+import type { Model } from "./model.js";
+import type { PrecisionSet } from "./precision.js";
+import type { Workload } from "./workload.js";
+
+/** Service and quality targets (s*, q*). */
+export interface Targets {
+  /** Time-to-first-token target (s). */
+  readonly ttft?: Seconds;
+  /** Time-per-output-token target (s). */
+  readonly tpot?: Seconds;
+  /** Quality floor q* on the model's quality scale (1); used by lever comparison. */
+  readonly qualityFloor?: number;
+}
+
+/** Achievable fractions of peak, used by the estimate (the bound takes 1). */
+export interface Efficiency {
+  /** Achievable fraction of dense peak FLOP/s, η_c (1). */
+  readonly compute: Ratio;
+  /** Achievable fraction of peak memory bandwidth, η_m (1). */
+  readonly bandwidth: Ratio;
+  /** Fraction of memory usable for weights and KV cache (1); vLLM's default is 0.9. */
+  readonly memory: Ratio;
+}
+
+/** A fully resolved scenario: every catalog id looked up, every default filled in. */
+export interface Scenario {
+  /** The accelerator. */
+  readonly accelerator: Accelerator;
+  /** Accelerators serving one model replica together (count). */
+  readonly count: number;
+  /** Independent model replicas, each on `count` accelerators (count). */
+  readonly replicas: number;
+  /** The model. */
+  readonly model: Model;
+  /** Weights, KV and compute precisions. */
+  readonly precision: PrecisionSet;
+  /** The workload. */
+  readonly workload: Workload;
+  /** The site. */
+  readonly facility: Facility;
+  /** s* and q*. */
+  readonly targets: Targets;
+  /** Estimate-mode efficiencies. */
+  readonly efficiency: Efficiency;
+  /** Utilization U: share of time the plant serves at its operating point (1). */
+  readonly utilization: Ratio;
+}

@@ -1,0 +1,69 @@
+// token-production: LLM inference as energy-to-token production.
+// Curated public API (DESIGN §6); units also live at the "token-production/units" subpath.
+
+export { tpf } from "./tpf/tpf.js";
+export type { PaperStave, TpfInputs, TpfResult } from "./tpf/tpf.js";
+export {
+  crossoverEffectiveCompute,
+  crossoverFacilityPower,
+  crossoverFlopPerToken,
+  crossoverJoulesPerToken,
+  tpfCrossovers,
+} from "./tpf/crossovers.js";
+export { evaluate, evaluateMode } from "./tpf/evaluate.js";
+export type {
+  CostPerMillionTokens,
+  EnergyReport,
+  Evaluation,
+  ModeResult,
+  ReducedForm,
+  Scoped,
+} from "./tpf/result.js";
+export { STAVE_NAMES } from "./staves/plant.js";
+export type { Mode, StaveName } from "./staves/plant.js";
+export { computeCeiling } from "./staves/compute.js";
+export { memoryBandwidthCeiling } from "./staves/memoryBandwidth.js";
+export { memoryCapacityCeiling } from "./staves/memoryCapacity.js";
+export { latencyTargetCeiling } from "./staves/latencyTarget.js";
+export { devicePowerCeiling } from "./staves/devicePower.js";
+export { facilityPowerCeiling } from "./staves/facilityPower.js";
+export { coolingCeiling } from "./staves/cooling.js";
+export { plantOf } from "./tpf/plantOf.js";
+export type { Plant } from "./staves/plant.js";
+
+export { parseScenario } from "./schema/parseScenario.js";
+export { formatScenarioError } from "./schema/scenarioError.js";
+export type { ScenarioError, ScenarioIssue } from "./schema/scenarioError.js";
+export type { ScenarioInput } from "./schema/scenarioSchema.js";
+
+export { ACCELERATORS, ACCELERATOR_IDS, peakFlopPerSecondAt } from "./catalog/accelerators.js";
+export type { AcceleratorId } from "./catalog/accelerators.js";
+export { MODELS, MODEL_IDS } from "./catalog/models.js";
+export type { ModelId } from "./catalog/models.js";
+export { WORKLOADS, WORKLOAD_IDS } from "./catalog/workloads.js";
+export type { WorkloadId } from "./catalog/workloads.js";
+export { FACILITIES, FACILITY_IDS, GRIDS } from "./catalog/facilities.js";
+export type { FacilityId, FacilityPreset, GridId, Grid } from "./catalog/facilities.js";
+export { DEFAULT_SCENARIO_DOCUMENT } from "./catalog/defaultScenario.js";
+export { CALIBRATION_ERRORS, FITTED_EFFICIENCY, FITTED_POWER } from "./catalog/calibrated.js";
+
+export type { Accelerator, PowerModel } from "./domain/accelerator.js";
+export type { Model, Experts } from "./domain/model.js";
+export type { Workload } from "./domain/workload.js";
+export type { Facility, CarbonBasis } from "./domain/facility.js";
+export type { Scenario, Targets, Efficiency } from "./domain/scenario.js";
+export type { Precision, PrecisionSet } from "./domain/precision.js";
+export { PRECISIONS, bytesPerElement } from "./domain/precision.js";
+export type { Provenance } from "./domain/provenance.js";
+
+export { flopPerTokenAtContext } from "./physics/flopPerToken.js";
+export { flopPerOutputTokenOf, prefillFlopPerRequest, decodeFlopPerRequest } from "./physics/requestFlop.js";
+export { kvBytesPerSequence } from "./physics/kvBytes.js";
+export { weightBytesPerStep, weightBytesResident } from "./physics/weightBytes.js";
+
+export { readMlEnergyRow, parseSimpleCsv } from "./measured/mlenergyRun.js";
+export type { MlEnergyRun } from "./measured/mlenergyRun.js";
+export { mlEnergyScenario } from "./measured/mlenergyScenario.js";
+
+export { runCli } from "./cli/run.js";
+export type { CliIo } from "./cli/run.js";

@@ -1,0 +1,57 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { MlEnergyRun } from "./mlenergyRun.js";
+
+// Mapping an ML.ENERGY run to a scenario document (DESIGN §6 shape).
+
+const MODEL_IDS: readonly [RegExp, string][] = [
+  [/^Qwen\/Qwen3-8B/, "qwen3-8b"],
+  [/^Qwen\/Qwen3-14B/, "qwen3-14b"],
+  [/^Qwen\/Qwen3-32B/, "qwen3-32b"],
+  [/^Qwen\/Qwen3-(Coder-)?30B-A3B/, "qwen3-30b-a3b"],
+  [/^Qwen\/Qwen3-235B-A22B/, "qwen3-235b-a22b"],
+  [/^Qwen\/Qwen3-Coder-480B-A35B/, "qwen3-coder-480b-a35b"],
+  [/^google\/gemma-3-12b/, "gemma-3-12b"],
+  [/^google\/gemma-3-27b/, "gemma-3-27b"],
+  [/^nvidia\/NVIDIA-Nemotron-Nano-9B-v2/, "nemotron-nano-9b-v2"],
+  [/^nvidia\/NVIDIA-Nemotron-Nano-12B-v2/, "nemotron-nano-12b-v2"],
+  [/^openai\/gpt-oss-20b/, "gpt-oss-20b"],
+  [/^openai\/gpt-oss-120b/, "gpt-oss-120b"],
+];
+
+const GPUS: Readonly<Record<string, string>> = { H100: "H100-SXM", B200: "B200" };
+const PRECISIONS: Readonly<Record<string, string>> = { bfloat16: "bf16", fp8: "fp8", mxfp4: "mxfp4" };
+
+/**
+ * Mean input tokens per task. lm-arena-chat: ~224 (ML.ENERGY v3.0 blog). The others are not
+ * published; 0 is the lower bound on work, so the bound stays a bound.
+ */
+export const INPUT_TOKENS_BY_TASK: Readonly<Record<string, number>> = { "lm-arena-chat": 224 };
+
+/** The model catalog id of an ML.ENERGY model id, if the catalog has it. */
+export const catalogModelId = (modelId: string): string | undefined =>
+  MODEL_IDS.find(([pattern]) => pattern.test(modelId))?.[1];
+
+/**
+ * The scenario of a run: same accelerator, GPU count, model, weight precision, the measured
+ * mean batch as concurrency and the measured mean output length. Left names the field that
+ * has no mapping.
+ */
+export const mlEnergyScenario = (run: MlEnergyRun): E.Either<string, Record<string, unknown>> => {
+  const model = catalogModelId(run.modelId);
+  if (model === undefined) return E.left(`model_id: no catalog model for ${JSON.stringify(run.modelId)}`);
+  const accelerator = GPUS[run.gpuModel];
+  if (accelerator === undefined) return E.left(`gpu_model: no catalog accelerator for ${JSON.stringify(run.gpuModel)}`);
+  const weights = PRECISIONS[run.weightPrecision];
+  if (weights === undefined) return E.left(`weight_precision: unknown precision ${JSON.stringify(run.weightPrecision)}`);
+  return E.right({
+    accelerator,
+    count: run.numGpus,
+    model,
+    precision: { weights },
+    workload: {
+      inputTokens: INPUT_TOKENS_BY_TASK[run.task] ?? 0,
+      outputTokens: run.avgOutputLen,
+      concurrency: run.avgBatchSize,
+    },
+  });
+};

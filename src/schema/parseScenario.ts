@@ -1,0 +1,215 @@
+import * as E from "fp-ts/lib/Either.js";
+import { ACCELERATORS, peakFlopPerSecondAt } from "../catalog/accelerators.js";
+import { FITTED_EFFICIENCY } from "../catalog/calibrated.js";
+import { FACILITIES, GRIDS } from "../catalog/facilities.js";
+import { MODELS } from "../catalog/models.js";
+import { WORKLOADS } from "../catalog/workloads.js";
+import type { Accelerator } from "../domain/accelerator.js";
+import type { Facility } from "../domain/facility.js";
+import type { Model } from "../domain/model.js";
+import type { Precision, PrecisionSet } from "../domain/precision.js";
+import type { Scenario } from "../domain/scenario.js";
+import type { Workload } from "../domain/workload.js";
+import { ratio, type FlopPerSecond } from "../units/index.js";
+import { scenarioError, type ScenarioError, type ScenarioIssue } from "./scenarioError.js";
+import { scenarioInputSchema, type ScenarioInput } from "./scenarioSchema.js";
+
+type Issues = ScenarioIssue[];
+
+const lookup = <T>(
+  table: Readonly<Record<string, T>>,
+  id: string,
+  path: string,
+  what: string,
+  issues: Issues,
+): T | undefined => {
+  if (Object.hasOwn(table, id)) return table[id];
+  issues.push({ path, message: `unknown ${what} ${JSON.stringify(id)}; expected one of ${Object.keys(table).join(", ")}` });
+  return undefined;
+};
+
+/** The fields of an object that are not undefined (zod's optional fields are `T | undefined`). */
+const defined = <T extends object>(object: T): { [K in keyof T]?: Exclude<T[K], undefined> } =>
+  Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+
+const resolveAccelerator = (input: ScenarioInput["accelerator"], issues: Issues): Accelerator | undefined => {
+  if (typeof input === "string") return lookup(ACCELERATORS, input, "accelerator", "accelerator", issues);
+  const base = input.base === undefined ? undefined : lookup(ACCELERATORS, input.base, "accelerator.base", "accelerator", issues);
+  if (input.base !== undefined && base === undefined) return undefined;
+  const reference = base ?? ACCELERATORS["H100-SXM"];
+  const { base: _ignored, idlePower, ...fields } = input;
+  if (base === undefined) {
+    for (const key of ["peakFlopPerSecond", "memoryCapacity", "memoryBandwidth", "maxPower"] as const) {
+      if (fields[key] === undefined) issues.push({ path: `accelerator.${key}`, message: "required for an accelerator without a catalog base" });
+    }
+  }
+  return {
+    ...reference,
+    id: base === undefined ? "custom" : `${base.id}+custom`,
+    name: fields.name ?? `custom (${reference.name})`,
+    ...defined(fields),
+    peakFlopPerSecond: (fields.peakFlopPerSecond ?? reference.peakFlopPerSecond) as Partial<Record<Precision, FlopPerSecond>>,
+    power: { ...reference.power, ...(idlePower === undefined ? {} : { idlePower }) },
+    source: fields.source ?? "user input",
+    date: fields.date ?? "user input",
+  } as Accelerator;
+};
+
+const resolveModel = (input: ScenarioInput["model"], issues: Issues): Model | undefined => {
+  const models: Readonly<Record<string, Model>> = MODELS;
+  if (typeof input === "string") return lookup(models, input, "model", "model", issues);
+  const base = input.base === undefined ? undefined : lookup(models, input.base, "model.base", "model", issues);
+  if (input.base !== undefined && base === undefined) return undefined;
+  const { base: _ignored, ...fields } = input;
+  const required = ["totalParameters", "layers", "hiddenSize", "attentionHeads", "kvHeads", "headDim"] as const;
+  if (base === undefined) {
+    for (const key of required) {
+      if (fields[key] === undefined) issues.push({ path: `model.${key}`, message: "required for a model without a catalog base" });
+    }
+    if (issues.length > 0) return undefined;
+  }
+  const total = fields.totalParameters ?? base?.totalParameters ?? 0;
+  const layers = fields.layers ?? base?.layers ?? 0;
+  const model: Model = {
+    id: base === undefined ? "custom" : `${base.id}+custom`,
+    name: fields.name ?? base?.name ?? "custom",
+    totalParameters: total,
+    activeParameters: fields.activeParameters ?? base?.activeParameters ?? total,
+    layers,
+    attentionLayers: fields.attentionLayers ?? base?.attentionLayers ?? layers,
+    slidingWindowLayers: fields.slidingWindowLayers ?? base?.slidingWindowLayers ?? 0,
+    slidingWindow: fields.slidingWindow ?? base?.slidingWindow ?? 0,
+    hiddenSize: fields.hiddenSize ?? base?.hiddenSize ?? 0,
+    attentionHeads: fields.attentionHeads ?? base?.attentionHeads ?? 0,
+    kvHeads: fields.kvHeads ?? base?.kvHeads ?? 0,
+    headDim: fields.headDim ?? base?.headDim ?? 0,
+    vocabularySize: fields.vocabularySize ?? base?.vocabularySize ?? 0,
+    tiedEmbeddings: fields.tiedEmbeddings ?? base?.tiedEmbeddings ?? true,
+    source: fields.source ?? "user input",
+    date: fields.date ?? "user input",
+    ...((fields.kvLatentDim ?? base?.kvLatentDim) === undefined ? {} : { kvLatentDim: (fields.kvLatentDim ?? base?.kvLatentDim) as number }),
+    ...((fields.experts ?? base?.experts) === undefined ? {} : { experts: (fields.experts ?? base?.experts)! }),
+  };
+  if (model.activeParameters > model.totalParameters) {
+    issues.push({ path: "model.activeParameters", message: `expected at most totalParameters (${model.totalParameters}), got ${model.activeParameters}` });
+  }
+  if (model.attentionLayers + model.slidingWindowLayers > model.layers) {
+    issues.push({ path: "model.attentionLayers", message: `expected attention + sliding-window layers <= layers (${model.layers})` });
+  }
+  if (model.experts !== undefined && model.experts.active >= model.experts.total) {
+    issues.push({ path: "model.experts.active", message: `expected fewer active experts than total (${model.experts.total}), got ${model.experts.active}` });
+  }
+  if (model.vocabularySize * model.hiddenSize >= model.activeParameters && !model.tiedEmbeddings) {
+    issues.push({ path: "model.vocabularySize", message: "the untied embedding table (vocabulary × hidden) is larger than the active parameters" });
+  }
+  return model;
+};
+
+const resolveWorkload = (input: ScenarioInput["workload"], issues: Issues): Workload | undefined => {
+  if (typeof input === "string") return lookup(WORKLOADS, input, "workload", "workload preset", issues);
+  const preset = input.preset === undefined ? undefined : lookup(WORKLOADS, input.preset, "workload.preset", "workload preset", issues);
+  if (input.preset !== undefined && preset === undefined) return undefined;
+  if (preset === undefined) {
+    for (const key of ["inputTokens", "outputTokens", "concurrency"] as const) {
+      if (input[key] === undefined) issues.push({ path: `workload.${key}`, message: "required without a workload preset" });
+    }
+  }
+  return {
+    id: preset === undefined ? "custom" : `${preset.id}${Object.keys(input).length > 1 ? "+custom" : ""}`,
+    inputTokens: input.inputTokens ?? preset?.inputTokens ?? 0,
+    outputTokens: input.outputTokens ?? preset?.outputTokens ?? 1,
+    concurrency: input.concurrency ?? preset?.concurrency ?? 1,
+    ...(preset === undefined ? {} : { source: preset.source, date: preset.date }),
+  };
+};
+
+const resolveFacility = (input: ScenarioInput["facility"], issues: Issues): Facility | undefined => {
+  if (input === undefined) return FACILITIES.unconstrained.facility;
+  if (typeof input === "string") return lookup(FACILITIES, input, "facility", "facility preset", issues)?.facility;
+  const preset = input.preset === undefined ? FACILITIES.unconstrained : lookup(FACILITIES, input.preset, "facility.preset", "facility preset", issues);
+  if (preset === undefined) return undefined;
+  const grid = input.grid === undefined ? undefined : lookup(GRIDS, input.grid, "facility.grid", "grid", issues);
+  const { preset: _p, grid: _g, ...fields } = input;
+  return {
+    ...preset.facility,
+    ...(grid === undefined ? {} : { carbonIntensity: grid.carbonIntensity, carbonBasis: grid.basis }),
+    ...defined(fields),
+    id: input.preset ?? "custom",
+  };
+};
+
+const defaultCompute = (weights: Precision, accelerator: Accelerator): Precision => {
+  if (weights !== "int4" && peakFlopPerSecondAt(accelerator, weights) !== undefined) return weights;
+  return peakFlopPerSecondAt(accelerator, "bf16") !== undefined ? "bf16" : "fp16";
+};
+
+const defaultKv = (weights: Precision): Precision =>
+  weights === "fp32" ? "fp32" : weights === "fp16" ? "fp16" : "bf16";
+
+const resolvePrecision = (
+  input: ScenarioInput["precision"],
+  accelerator: Accelerator,
+  issues: Issues,
+): PrecisionSet => {
+  const given = typeof input === "string" ? { weights: input as Precision } : (input as { weights: Precision; kv?: Precision; compute?: Precision });
+  const compute = given.compute ?? defaultCompute(given.weights, accelerator);
+  if (peakFlopPerSecondAt(accelerator, compute) === undefined) {
+    const supported = Object.keys(accelerator.peakFlopPerSecond).join(", ");
+    issues.push({ path: "precision.compute", message: `${accelerator.id} has no ${compute} tensor cores; supported: ${supported}` });
+  }
+  return { weights: given.weights, kv: given.kv ?? defaultKv(given.weights), compute };
+};
+
+const zodIssues = (error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string; keys?: readonly string[] }[] }): Issues =>
+  error.issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message:
+      issue.code === "unrecognized_keys"
+        ? `unknown field${(issue.keys?.length ?? 0) > 1 ? "s" : ""} ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(", ")}`
+        : issue.message.replace(/^Invalid input: /, "").replace(/^./, (c) => c.toLowerCase()),
+  }));
+
+/**
+ * Parses an outside scenario document (DESIGN §6) into a resolved Scenario: catalog ids
+ * looked up, quantities converted to SI, defaults filled. Never throws; a Left lists every
+ * problem with its field path, the value and what was expected.
+ * @example parseScenario({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-70b",
+ *   precision: "fp8", workload: "chat" })
+ */
+export const parseScenario = (input: unknown): E.Either<ScenarioError, Scenario> => {
+  const parsed = scenarioInputSchema.safeParse(input);
+  if (!parsed.success) return E.left(scenarioError(zodIssues(parsed.error)));
+  const raw = parsed.data;
+  const issues: Issues = [];
+  const accelerator = resolveAccelerator(raw.accelerator, issues);
+  const model = resolveModel(raw.model, issues);
+  const workload = resolveWorkload(raw.workload, issues);
+  const facility = resolveFacility(raw.facility, issues);
+  const precision = accelerator === undefined ? undefined : resolvePrecision(raw.precision, accelerator, issues);
+  if (issues.length > 0 || !accelerator || !model || !workload || !facility || !precision) {
+    return E.left(scenarioError(issues));
+  }
+  const targets = raw.targets ?? {};
+  return E.right({
+    accelerator,
+    count: raw.count,
+    replicas: raw.replicas ?? 1,
+    model,
+    precision,
+    workload,
+    facility,
+    targets: {
+      ...(targets.ttft === undefined ? {} : { ttft: targets.ttft }),
+      ...(targets.tpot === undefined ? {} : { tpot: targets.tpot }),
+      ...(targets.qualityFloor === undefined ? {} : { qualityFloor: targets.qualityFloor }),
+    },
+    efficiency: {
+      compute: raw.efficiency?.compute ?? ratio(FITTED_EFFICIENCY.compute),
+      bandwidth: raw.efficiency?.bandwidth ?? ratio(FITTED_EFFICIENCY.bandwidth),
+      memory: raw.efficiency?.memory ?? ratio(0.9),
+    },
+    utilization: raw.utilization ?? ratio(1),
+  });
+};

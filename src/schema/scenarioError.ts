@@ -1,0 +1,23 @@
+/** One problem with a scenario: the field path ("facility.pue") and what is wrong. */
+export interface ScenarioIssue {
+  /** Dotted field path; "" for the whole document. */
+  readonly path: string;
+  /** Lowercase fragment naming the value and what was expected. */
+  readonly message: string;
+}
+
+/** Why a scenario was rejected: every problem found, one per field. */
+export interface ScenarioError {
+  readonly _tag: "ScenarioError";
+  readonly issues: readonly ScenarioIssue[];
+}
+
+/** Builds a ScenarioError. */
+export const scenarioError = (issues: readonly ScenarioIssue[]): ScenarioError => ({
+  _tag: "ScenarioError",
+  issues,
+});
+
+/** One line per issue: "facility.pue: expected a ratio >= 1, got 0.8". */
+export const formatScenarioError = (error: ScenarioError): string =>
+  error.issues.map((issue) => `${issue.path === "" ? "scenario" : issue.path}: ${issue.message}`).join("\n");

@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { PRECISIONS } from "../domain/precision.js";
+import {
+  bandwidth,
+  boundedQuantitySchema,
+  carbonIntensity,
+  computeRate,
+  energyPrice,
+  hourlyPrice,
+  memory,
+  power,
+  quantitySchema,
+  ratioKind,
+  time,
+  waterIntensity,
+} from "../units/index.js";
+
+// The outside shape of a scenario (DESIGN §6). Quantities accept SI numbers or unit strings.
+// Objects are strict: a misspelt key is an error, not a silently ignored field.
+
+const positiveCount = (name: string) =>
+  z.unknown().transform((input, ctx): number => {
+    if (typeof input === "number" && Number.isInteger(input) && input >= 1 && input <= 1e9) return input;
+    ctx.issues.push({ code: "custom", message: `expected a whole number of ${name} >= 1, got ${JSON.stringify(input) ?? String(input)}`, input });
+    return z.NEVER;
+  });
+
+const positiveNumber = (name: string, minimum: number, inclusive: boolean) =>
+  z.unknown().transform((input, ctx): number => {
+    const ok =
+      typeof input === "number" &&
+      Number.isFinite(input) &&
+      (inclusive ? input >= minimum : input > minimum) &&
+      input <= 1e12;
+    if (ok) return input;
+    ctx.issues.push({ code: "custom", message: `expected ${name} ${inclusive ? ">=" : ">"} ${minimum}, got ${JSON.stringify(input) ?? String(input)}`, input });
+    return z.NEVER;
+  });
+
+/**
+ * A field that is either a catalog id (string) or an object. Dispatching on the type first,
+ * instead of a zod union, keeps the object's own field errors (a union reports "Invalid input").
+ */
+const idOr = <T extends z.ZodType>(objectSchema: T, what: string) =>
+  z.unknown().transform((input, ctx): string | z.output<T> => {
+    if (typeof input === "string") return input;
+    if (typeof input !== "object" || input === null || Array.isArray(input)) {
+      ctx.issues.push({ code: "custom", message: `expected ${what} id (string) or object, got ${input === null ? "null" : Array.isArray(input) ? "an array" : typeof input}`, input });
+      return z.NEVER;
+    }
+    const parsed = objectSchema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      ctx.issues.push({ code: "custom", message: issue.message, path: issue.path as PropertyKey[], input });
+    }
+    return z.NEVER;
+  });
+
+const fraction = (name: string) =>
+  boundedQuantitySchema(ratioKind, (x) => x > 0 && x <= 1, `${name} in (0, 1]`);
+
+const precision = z.enum(PRECISIONS as [string, ...string[]], {
+  error: (issue) => `expected one of ${PRECISIONS.join(", ")}, got ${JSON.stringify(issue.input)}`,
+});
+
+const acceleratorFields = z.strictObject({
+  base: z.string().optional(),
+  name: z.string().optional(),
+  peakFlopPerSecond: z.record(precision, quantitySchema(computeRate)).optional(),
+  memoryCapacity: boundedQuantitySchema(memory, (x) => x > 0, "a memory > 0").optional(),
+  memoryBandwidth: boundedQuantitySchema(bandwidth, (x) => x > 0, "a bandwidth > 0").optional(),
+  maxPower: boundedQuantitySchema(power, (x) => x > 0, "a power > 0").optional(),
+  idlePower: quantitySchema(power).optional(),
+  source: z.string().optional(),
+  date: z.string().optional(),
+});
+
+const modelFields = z.strictObject({
+  base: z.string().optional(),
+  name: z.string().optional(),
+  totalParameters: positiveNumber("a parameter count", 0, false).optional(),
+  activeParameters: positiveNumber("a parameter count", 0, false).optional(),
+  layers: positiveCount("layers").optional(),
+  attentionLayers: positiveNumber("attention layers", 0, true).optional(),
+  slidingWindowLayers: positiveNumber("sliding-window layers", 0, true).optional(),
+  slidingWindow: positiveNumber("a window in tokens", 0, true).optional(),
+  hiddenSize: positiveCount("hidden units").optional(),
+  attentionHeads: positiveCount("heads").optional(),
+  kvHeads: positiveCount("KV heads").optional(),
+  headDim: positiveCount("head dimensions").optional(),
+  kvLatentDim: positiveCount("latent dimensions").optional(),
+  vocabularySize: positiveNumber("a vocabulary size", 0, true).optional(),
+  tiedEmbeddings: z.boolean().optional(),
+  experts: z
+    .strictObject({
+      total: positiveCount("experts"),
+      active: positiveCount("active experts"),
+      shared: positiveNumber("shared experts", 0, true).default(0),
+    })
+    .optional(),
+  source: z.string().optional(),
+  date: z.string().optional(),
+});
+
+const workloadFields = z.strictObject({
+  preset: z.string().optional(),
+  inputTokens: positiveNumber("input tokens", 0, true).optional(),
+  outputTokens: positiveNumber("output tokens", 1, true).optional(),
+  concurrency: positiveNumber("a concurrency", 0, false).optional(),
+});
+
+const facilityFields = z.strictObject({
+  preset: z.string().optional(),
+  deliveredPower: boundedQuantitySchema(power, (x) => x > 0, "a delivered power > 0 W").optional(),
+  pue: boundedQuantitySchema(ratioKind, (x) => x >= 1 && x <= 10, "a ratio >= 1 (and <= 10)").optional(),
+  coolingCapacity: boundedQuantitySchema(power, (x) => x > 0, "a cooling capacity > 0 W").optional(),
+  hostPowerPerNode: quantitySchema(power).optional(),
+  acceleratorsPerNode: positiveCount("accelerators per node").optional(),
+  psuEfficiency: fraction("an efficiency").optional(),
+  grid: z.string().optional(),
+  carbonIntensity: quantitySchema(carbonIntensity).optional(),
+  carbonBasis: z.enum(["location", "market"]).optional(),
+  waterIntensity: quantitySchema(waterIntensity).optional(),
+  electricityPrice: quantitySchema(energyPrice).optional(),
+  acceleratorHourPrice: quantitySchema(hourlyPrice).optional(),
+});
+
+/** The zod schema of a scenario document, before catalog lookup. */
+export const scenarioInputSchema = z.strictObject({
+  accelerator: idOr(acceleratorFields, "an accelerator"),
+  count: positiveCount("accelerators"),
+  replicas: positiveCount("replicas").optional(),
+  model: idOr(modelFields, "a model"),
+  precision: idOr(
+    z.strictObject({ weights: precision, kv: precision.optional(), compute: precision.optional() }),
+    "a precision",
+  ),
+  workload: idOr(workloadFields, "a workload preset"),
+  facility: idOr(facilityFields, "a facility preset").optional(),
+  targets: z
+    .strictObject({
+      ttft: boundedQuantitySchema(time, (x) => x > 0, "a time > 0 s").optional(),
+      tpot: boundedQuantitySchema(time, (x) => x > 0, "a time > 0 s").optional(),
+      qualityFloor: z.number().optional(),
+    })
+    .optional(),
+  efficiency: z
+    .strictObject({
+      compute: fraction("a fraction").optional(),
+      bandwidth: fraction("a fraction").optional(),
+      memory: fraction("a fraction").optional(),
+    })
+    .optional(),
+  utilization: fraction("a utilization").optional(),
+  levers: z.array(z.unknown()).optional(),
+});
+
+/** A scenario document as parsed, before catalog lookup. */
+export type ScenarioInput = z.output<typeof scenarioInputSchema>;

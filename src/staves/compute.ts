@@ -1,0 +1,9 @@
+import { outputTokensPerSecond, type OutputTokensPerSecond } from "../units/index.js";
+import type { Plant } from "./plant.js";
+
+/**
+ * Compute stave (output tokens/s): replicas · N·peak·η_c / c_tok, the paper's K_eff / c_tok
+ * with c_tok including each output token's share of prefill.
+ */
+export const computeCeiling = (plant: Plant): OutputTokensPerSecond =>
+  outputTokensPerSecond((plant.replicas * plant.computeRate) / plant.flopPerOutputToken);

@@ -1,0 +1,17 @@
+import { outputTokensPerSecond, type OutputTokensPerSecond } from "../units/index.js";
+import { latencyBatch, prefillTime, stepTime } from "./decodeStep.js";
+import type { Plant } from "./plant.js";
+
+/**
+ * Latency-target stave (output tokens/s), or undefined when there is no target to meet.
+ * TPOT* caps the step time, hence the batch b_lat; the ceiling is replicas · b_lat / t(b_lat).
+ * A TTFT* that one request's prefill alone misses, or a TPOT* that one sequence misses,
+ * makes the scenario infeasible: 0.
+ */
+export const latencyTargetCeiling = (plant: Plant): OutputTokensPerSecond | undefined => {
+  if (plant.ttft !== undefined && prefillTime(plant) > plant.ttft) return outputTokensPerSecond(0);
+  if (plant.tpot === undefined) return undefined;
+  const batch = latencyBatch(plant, plant.tpot);
+  if (batch < 1) return outputTokensPerSecond(0);
+  return outputTokensPerSecond((plant.replicas * batch) / stepTime(plant, batch));
+};

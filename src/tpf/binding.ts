@@ -1,0 +1,35 @@
+import { STAVE_NAMES, type StaveName } from "../staves/plant.js";
+
+// Ties within this relative distance go to the earlier stave in STAVE_NAMES: when compute
+// caps the latency-limited batch, the two staves are equal and compute is the cause.
+const TIE = 1e-12;
+
+/** The binding stave: the lowest ceiling, ties to the earlier name. */
+export const bindingStave = (ceilings: Readonly<Partial<Record<StaveName, number>>>): StaveName => {
+  let best: StaveName = "compute";
+  let bestValue = Number.POSITIVE_INFINITY;
+  for (const name of STAVE_NAMES) {
+    const value = ceilings[name];
+    if (value === undefined) continue;
+    if (value < bestValue * (1 - TIE)) {
+      best = name;
+      bestValue = value;
+    }
+  }
+  return best;
+};
+
+/** Each stave's ceiling ÷ the binding one (1); a stave at 0 over a 0 binding reads 1. */
+export const slackOf = (
+  ceilings: Readonly<Partial<Record<StaveName, number>>>,
+  binding: StaveName,
+): Partial<Record<StaveName, number>> => {
+  const lowest = ceilings[binding] ?? 0;
+  const slack: Partial<Record<StaveName, number>> = {};
+  for (const name of STAVE_NAMES) {
+    const value = ceilings[name];
+    if (value === undefined) continue;
+    slack[name] = lowest > 0 ? value / lowest : value > 0 ? Number.MAX_VALUE : 1;
+  }
+  return slack;
+};

@@ -1,0 +1,47 @@
+import {
+  flopPerOutputToken,
+  flopPerSecond,
+  joulesPerOutputToken,
+  watts,
+  type FlopPerOutputToken,
+  type FlopPerSecond,
+  type JoulesPerOutputToken,
+  type Watts,
+} from "../units/index.js";
+import type { TpfInputs } from "./tpf.js";
+
+// Derived from the TPF (not printed in the paper; see PAPER_NOTES.md): the staves are equal
+// when K_eff / c_tok = θ·P / e_tok. Solving for each input gives where the binding stave
+// changes. Energy binds iff e_tok / c_tok > θ·P / K_eff.
+
+/** e_tok* = θ·P·c_tok / K_eff (J/output token): energy binds above it. */
+export const crossoverJoulesPerToken = (inputs: TpfInputs): JoulesPerOutputToken =>
+  joulesPerOutputToken(
+    ((inputs.theta ?? 1) * inputs.facilityPower * inputs.flopPerToken) / inputs.effectiveCompute,
+  );
+
+/** P* = K_eff·e_tok / (θ·c_tok) (W): energy binds below it. */
+export const crossoverFacilityPower = (inputs: TpfInputs): Watts =>
+  watts(
+    (inputs.effectiveCompute * inputs.joulesPerToken) / ((inputs.theta ?? 1) * inputs.flopPerToken),
+  );
+
+/** K_eff* = θ·P·c_tok / e_tok (FLOP/s): energy binds above it. */
+export const crossoverEffectiveCompute = (inputs: TpfInputs): FlopPerSecond =>
+  flopPerSecond(
+    ((inputs.theta ?? 1) * inputs.facilityPower * inputs.flopPerToken) / inputs.joulesPerToken,
+  );
+
+/** c_tok* = K_eff·e_tok / (θ·P) (FLOP/output token): compute binds above it. */
+export const crossoverFlopPerToken = (inputs: TpfInputs): FlopPerOutputToken =>
+  flopPerOutputToken(
+    (inputs.effectiveCompute * inputs.joulesPerToken) / ((inputs.theta ?? 1) * inputs.facilityPower),
+  );
+
+/** All four crossovers at once. */
+export const tpfCrossovers = (inputs: TpfInputs) => ({
+  joulesPerToken: crossoverJoulesPerToken(inputs),
+  facilityPower: crossoverFacilityPower(inputs),
+  effectiveCompute: crossoverEffectiveCompute(inputs),
+  flopPerToken: crossoverFlopPerToken(inputs),
+});

@@ -1,0 +1,111 @@
+import type { Scenario } from "../domain/scenario.js";
+import { computeCeiling } from "../staves/compute.js";
+import { coolingCeiling } from "../staves/cooling.js";
+import { capacityBatch, effectiveBatch } from "../staves/decodeStep.js";
+import { devicePowerCeiling } from "../staves/devicePower.js";
+import { facilityPowerCeiling } from "../staves/facilityPower.js";
+import { latencyTargetCeiling } from "../staves/latencyTarget.js";
+import { memoryBandwidthCeiling } from "../staves/memoryBandwidth.js";
+import { memoryCapacityCeiling } from "../staves/memoryCapacity.js";
+import type { Mode, Plant, StaveName } from "../staves/plant.js";
+import {
+  outputTokensPerSecond,
+  quantity,
+  ratio,
+  watts,
+  type JoulesPerOutputToken,
+  type RequestsPerSecond,
+  type TotalTokensPerSecond,
+} from "../units/index.js";
+import { bindingStave, slackOf } from "./binding.js";
+import { energyReport, fullLoadPower } from "./energyReport.js";
+import { plantOf } from "./plantOf.js";
+import type { Evaluation, ModeResult } from "./result.js";
+
+const formatGb = (value: number): string => `${(value / 1e9).toPrecision(4)} GB`;
+
+const infeasibleReason = (scenario: Scenario, plant: Plant, binding: StaveName): string => {
+  switch (binding) {
+    case "compute":
+      return `${scenario.accelerator.id} has no ${scenario.precision.compute} peak FLOP/s`;
+    case "memory-capacity":
+      return `the model's weights (${formatGb(plant.weightBytesResident)}) and one sequence's KV cache (${formatGb(plant.kvBytesPerSequenceMax)}) do not fit in ${scenario.count} × ${formatGb(scenario.accelerator.memoryCapacity)} (${formatGb(plant.memory)} usable)`;
+    case "latency-target":
+      return "no batch meets the latency targets (TTFT of one request or TPOT of one sequence is already above target)";
+    default:
+      return `${binding} allows no output`;
+  }
+};
+
+/** Evaluates one mode: every stave, the Leontief minimum, energy. */
+export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
+  const plant = plantOf(scenario, mode);
+  const utilization = mode === "bound" ? ratio(1) : scenario.utilization;
+  const batch = effectiveBatch(plant);
+  const ceilings: Partial<Record<StaveName, number>> = {
+    compute: computeCeiling(plant),
+    "memory-bandwidth": memoryBandwidthCeiling(plant),
+    "memory-capacity": memoryCapacityCeiling(plant),
+  };
+  const latency = latencyTargetCeiling(plant);
+  if (latency !== undefined) ceilings["latency-target"] = latency;
+  ceilings["device-power"] = devicePowerCeiling(plant, Math.max(batch, 1));
+  const internalRate = outputTokensPerSecond(Math.min(...Object.values(ceilings)));
+  const powerBatch = Math.max(batch, 1);
+  const itJoules =
+    internalRate > 0
+      ? quantity<JoulesPerOutputToken>(fullLoadPower(scenario, plant, powerBatch, internalRate).it / internalRate)
+      : null;
+  if (itJoules !== null) {
+    const facility = facilityPowerCeiling(plant, itJoules);
+    if (facility !== undefined) ceilings["facility-power"] = facility;
+    const cooling = coolingCeiling(plant, itJoules);
+    if (cooling !== undefined) ceilings.cooling = cooling;
+  }
+  const binding = bindingStave(ceilings);
+  const ceiling = outputTokensPerSecond(ceilings[binding] ?? 0);
+  const feasible = ceiling > 0 && capacityBatch(plant) >= 1;
+  const rate = outputTokensPerSecond(feasible ? ceiling * utilization : 0);
+  const { inputTokens, outputTokens } = scenario.workload;
+  const effectiveCompute = quantity<typeof plant.computeRate>(plant.replicas * plant.computeRate);
+  const facilityPower =
+    plant.deliveredPower === undefined ? undefined : watts(plant.deliveredPower / plant.pue);
+  const computeStave = effectiveCompute / plant.flopPerOutputToken;
+  const energyStave =
+    facilityPower === undefined || itJoules === null ? Number.POSITIVE_INFINITY : facilityPower / itJoules;
+  const paperMinimum = Math.min(computeStave, energyStave);
+  const energy = energyReport(scenario, plant, powerBatch, feasible ? internalRate : outputTokensPerSecond(0), outputTokensPerSecond(feasible ? ceiling : 0), utilization);
+  return {
+    mode,
+    feasible,
+    ...(feasible ? {} : { infeasibleReason: infeasibleReason(scenario, plant, binding) }),
+    outputTokensPerSecond: rate,
+    totalTokensPerSecond: quantity<TotalTokensPerSecond>((rate * (inputTokens + outputTokens)) / outputTokens),
+    requestsPerSecond: quantity<RequestsPerSecond>(rate / outputTokens),
+    ceilings,
+    binding,
+    slack: slackOf(ceilings, binding),
+    effectiveBatch: feasible ? batch : 0,
+    ...(facilityPower === undefined ? {} : { pueAdjustedDeliveredPower: facilityPower }),
+    paperForm: {
+      effectiveCompute,
+      flopPerToken: plant.flopPerOutputToken,
+      ...(facilityPower === undefined ? {} : { facilityPower }),
+      joulesPerToken: feasible ? itJoules : null,
+      impliedPhi: ratio(feasible && paperMinimum > 0 ? ceiling / paperMinimum : 0),
+      utilization,
+    },
+    ...energy,
+  };
+};
+
+/**
+ * Evaluates a resolved scenario in both modes: `bound` (the physical ceiling a measured run
+ * must never exceed) and `estimate` (the expected operating point). Total: never throws for
+ * a scenario that parseScenario accepted; an infeasible scenario has rate 0 and a reason.
+ * @example evaluate(defaultScenario()).estimate.binding // "memory-bandwidth"
+ */
+export const evaluate = (scenario: Scenario): Evaluation => ({
+  bound: evaluateMode(scenario, "bound"),
+  estimate: evaluateMode(scenario, "estimate"),
+});

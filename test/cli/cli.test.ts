@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { runCli, type CliIo } from "../../src/index.js";
+
+const run = (argv: string[], files: Record<string, string> = {}) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    readText: (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
+      return text;
+    },
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+  };
+  const code = runCli(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+};
+
+const scenario = JSON.stringify({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-70b", precision: { weights: "fp8" }, workload: "chat", facility: { deliveredPower: "1 MW", pue: 1.2 } });
+
+describe("tpf evaluate", () => {
+  it("--json prints the DESIGN §6 contract", () => {
+    const r = run(["evaluate", "s.json", "--json"], { "s.json": scenario });
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(typeof j.bound.outputTokensPerSecond).toBe("number");
+    expect(typeof j.bound.binding).toBe("string");
+    expect(typeof j.bound.ceilings.compute).toBe("number");
+    expect(typeof j.estimate.outputTokensPerSecond).toBe("number");
+    expect(typeof j.estimate.binding).toBe("string");
+    for (const basis of ["joulesPerOutputToken", "joulesPerTotalToken"]) {
+      for (const scope of ["accelerator", "it", "facility"]) expect(typeof j.estimate[basis][scope]).toBe("number");
+    }
+    expect(r.out).not.toMatch(/NaN|Infinity/);
+  });
+  it("a JSON array gives a JSON array", () => {
+    const r = run(["evaluate", "-", "--json"], { "-": `[${scenario},${scenario}]` });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toHaveLength(2);
+  });
+  it("the table names the binding stave", () => {
+    const r = run(["evaluate", "--default"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("← binding");
+    expect(r.out).toContain("J per output token");
+  });
+  it("bad input exits 2 with one line per problem and no stack trace", () => {
+    const cases: [string, RegExp][] = [
+      ['{"accelerator":"X"', /malformed JSON/],
+      [JSON.stringify({ ...JSON.parse(scenario), accelerator: "H900" }), /^accelerator: unknown accelerator/],
+      [JSON.stringify({ ...JSON.parse(scenario), facility: { pue: 0.9 } }), /^facility\.pue: /],
+      [JSON.stringify({ ...JSON.parse(scenario), workload: { preset: "chat", concurrency: 0 } }), /^workload\.concurrency: /],
+      [JSON.stringify({ ...JSON.parse(scenario), facility: { deliveredPower: "-1 MW" } }), /^facility\.deliveredPower: /],
+      [JSON.stringify({ ...JSON.parse(scenario), facility: { deliveredPower: "1 MJ" } }), /^facility\.deliveredPower: /],
+      [JSON.stringify([JSON.parse(scenario), { ...JSON.parse(scenario), count: -1 }]), /^\[1\]\.count: /],
+    ];
+    for (const [text, pattern] of cases) {
+      const r = run(["evaluate", "s.json"], { "s.json": text });
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(pattern);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    expect(run(["evaluate", "missing.json"]).code).toBe(2);
+    expect(run(["frobnicate"]).code).toBe(2);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import {
+  computeCeiling,
+  coolingCeiling,
+  devicePowerCeiling,
+  facilityPowerCeiling,
+  latencyTargetCeiling,
+  memoryBandwidthCeiling,
+  memoryCapacityCeiling,
+  type Plant,
+} from "../../src/index.js";
+import { effectiveBatch } from "../../src/staves/decodeStep.js";
+import {
+  bytes,
+  bytesPerSecond,
+  flop,
+  flopPerOutputToken,
+  flopPerSecond,
+  joulesPerByte,
+  joulesPerFlop,
+  joulesPerOutputToken,
+  ratio,
+  seconds,
+  watts,
+} from "../../src/units/index.js";
+
+// A plant with round numbers, so every stave can be worked out by hand below.
+const plant: Plant = {
+  mode: "estimate",
+  replicas: 1,
+  accelerators: 2,
+  computeRate: flopPerSecond(2e15),
+  bandwidth: bytesPerSecond(4e12),
+  memory: bytes(160e9),
+  flopPerOutputToken: flopPerOutputToken(2e10),
+  prefillFlopPerRequest: flop(1e13),
+  weightBytesResident: bytes(20e9),
+  weightBytesPerStep: () => bytes(20e9),
+  kvBytesPerSequenceMean: bytes(1e8),
+  kvBytesPerSequenceMax: bytes(2e8),
+  concurrency: 50,
+  maxPower: watts(700),
+  idlePower: watts(100),
+  joulesPerFlop: joulesPerFlop(1e-13),
+  joulesPerByte: joulesPerByte(1e-11),
+  pue: ratio(1.2),
+};
+
+describe("each stave by hand", () => {
+  it("compute: 2e15 FLOP/s / 2e10 FLOP/token = 1e5 tokens/s", () => {
+    expect(computeCeiling(plant)).toBeCloseTo(1e5, 6);
+    expect(computeCeiling({ ...plant, replicas: 3 })).toBeCloseTo(3e5, 6);
+  });
+  it("memory-bandwidth: b = 50 → 50 × 4e12 / (20e9 + 50 × 1e8) = 8000 tokens/s", () => {
+    expect(memoryBandwidthCeiling(plant)).toBeCloseTo(8000, 6);
+  });
+  it("memory-capacity: b = (160e9 − 20e9) / 2e8 = 700 → 700 × 4e12 / 90e9 = 31111.1", () => {
+    expect(memoryCapacityCeiling(plant)).toBeCloseTo((700 * 4e12) / 90e9, 6);
+  });
+  it("memory-capacity: weights that do not fit give 0", () => {
+    expect(memoryCapacityCeiling({ ...plant, weightBytesResident: bytes(159.9e9) })).toBe(0);
+  });
+  it("latency-target: TPOT 10 ms → 5 ms + b × 25 µs = 10 ms → b = 200 → 20000 tokens/s", () => {
+    const ceiling = latencyTargetCeiling({ ...plant, tpot: seconds(0.01) });
+    expect(ceiling).toBeCloseTo(20000, 3);
+    expect(effectiveBatch({ ...plant, tpot: seconds(0.01), concurrency: 1000 })).toBeCloseTo(200, 6);
+    expect(latencyTargetCeiling(plant)).toBeUndefined();
+  });
+  it("latency-target: a TPOT one sequence misses (5.025 ms > 5 ms) or a TTFT prefill misses gives 0", () => {
+    expect(latencyTargetCeiling({ ...plant, tpot: seconds(0.005) })).toBe(0);
+    // prefill 1e13 / 2e15 = 5 ms
+    expect(latencyTargetCeiling({ ...plant, ttft: seconds(0.004) })).toBe(0);
+    expect(latencyTargetCeiling({ ...plant, ttft: seconds(0.006) })).toBeUndefined();
+  });
+  it("device-power: 1e-13 × 2e10 + 1e-11 × (25e9 / 50) = 7e-3 J/token → 2 × 600 W / 7e-3 = 171428.6", () => {
+    expect(devicePowerCeiling(plant, 50)).toBeCloseTo((2 * 600) / 7e-3, 4);
+  });
+  it("facility-power: (1200 W / 1.2) / 0.5 J = 2000 tokens/s; none without delivered power", () => {
+    expect(facilityPowerCeiling({ ...plant, deliveredPower: watts(1200) }, joulesPerOutputToken(0.5))).toBeCloseTo(2000, 9);
+    expect(facilityPowerCeiling(plant, joulesPerOutputToken(0.5))).toBeUndefined();
+  });
+  it("cooling: 500 W / 0.5 J = 1000 tokens/s; none without a capacity", () => {
+    expect(coolingCeiling({ ...plant, coolingCapacity: watts(500) }, joulesPerOutputToken(0.5))).toBeCloseTo(1000, 9);
+    expect(coolingCeiling(plant, joulesPerOutputToken(0.5))).toBeUndefined();
+  });
+});
