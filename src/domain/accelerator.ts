@@ -17,7 +17,11 @@ import type { Provenance } from "./provenance.js";
  * sit above the bound's device-power and facility-power staves.
  */
 export interface PowerModel extends Provenance {
-  /** Power drawn when serving nothing (W). */
+  /**
+   * Static power (W): drawn whether or not tokens flow. For fitted parts this is the
+   * intercept of the fit over serving runs (it includes clocks-up baseline activity), so it
+   * is higher than a datasheet idle figure.
+   */
   readonly idlePower: Watts;
   /** Dynamic energy per FLOP (J/FLOP). */
   readonly joulesPerFlop: JoulesPerFlop;
