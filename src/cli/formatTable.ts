@@ -8,6 +8,7 @@ import {
   outputTokenRate,
   power,
   type JoulesPerOutputToken,
+  type JoulesPerTotalToken,
   type OutputTokensPerSecond,
 } from "../units/index.js";
 import type { Scenario } from "../domain/scenario.js";
@@ -28,7 +29,7 @@ const energyLines = (result: ModeResult): string[] => {
   const total = result.joulesPerTotalToken;
   if (out === null || total === null) return ["  energy: n/a (no output)"];
   const j = (v: number) => formatQuantity(v as JoulesPerOutputToken, energyPerOutputToken);
-  const jt = (v: number) => formatQuantity(v as never, energyPerTotalToken);
+  const jt = (v: number) => formatQuantity(v as JoulesPerTotalToken, energyPerTotalToken);
   return [
     "  J per output token   accelerator " + pad(j(out.accelerator), 16) + "IT " + pad(j(out.it), 16) + "facility " + j(out.facility),
     "  J per total token    accelerator " + pad(jt(total.accelerator), 16) + "IT " + pad(jt(total.it), 16) + "facility " + jt(total.facility),
