@@ -42,7 +42,8 @@ export const fullLoadPower = (
 };
 
 /**
- * Energy per token and what follows from it, at one operating point.
+ * Energy per token and what follows from it, at one operating point, given the plant's
+ * full-load power there (`fullLoadPower`, computed once by the caller).
  * Marginal = at full load (the plant busy at `rate`); amortized = at utilization U, where the
  * plant idles (1 − U) of the time and still draws idle and host power:
  *   J_amortized = (U·P_full + (1 − U)·P_idle) / (U·rate).
@@ -51,13 +52,12 @@ export const fullLoadPower = (
 export const energyReport = (
   scenario: Scenario,
   plant: Plant,
-  batch: number,
+  full: Scoped<Watts>,
   rate: OutputTokensPerSecond,
   servedRate: OutputTokensPerSecond,
   utilization: Ratio,
 ): EnergyReport => {
   const { facility, workload } = scenario;
-  const full = fullLoadPower(scenario, plant, batch, rate);
   const accelerators = plant.accelerators * plant.replicas;
   const idleAccelerators = accelerators * plant.idlePower;
   const psu = plant.mode === "bound" ? 1 : facility.psuEfficiency;

@@ -52,10 +52,9 @@ export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
   ceilings["device-power"] = devicePowerCeiling(plant, Math.max(batch, 1));
   const internalRate = outputTokensPerSecond(Math.min(...Object.values(ceilings)));
   const powerBatch = Math.max(batch, 1);
+  const fullAtInternalRate = fullLoadPower(scenario, plant, powerBatch, internalRate);
   const itJoules =
-    internalRate > 0
-      ? quantity<JoulesPerOutputToken>(fullLoadPower(scenario, plant, powerBatch, internalRate).it / internalRate)
-      : null;
+    internalRate > 0 ? quantity<JoulesPerOutputToken>(fullAtInternalRate.it / internalRate) : null;
   if (itJoules !== null) {
     const facility = facilityPowerCeiling(plant, itJoules);
     if (facility !== undefined) ceilings["facility-power"] = facility;
@@ -74,7 +73,9 @@ export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
   const energyStave =
     facilityPower === undefined || itJoules === null ? Number.POSITIVE_INFINITY : facilityPower / itJoules;
   const paperMinimum = Math.min(computeStave, energyStave);
-  const energy = energyReport(scenario, plant, powerBatch, feasible ? internalRate : outputTokensPerSecond(0), outputTokensPerSecond(feasible ? ceiling : 0), utilization);
+  const energyRate = outputTokensPerSecond(feasible ? internalRate : 0);
+  const full = feasible ? fullAtInternalRate : fullLoadPower(scenario, plant, powerBatch, energyRate);
+  const energy = energyReport(scenario, plant, full, energyRate, outputTokensPerSecond(feasible ? ceiling : 0), utilization);
   return {
     mode,
     feasible,
