@@ -7,6 +7,11 @@ const run = (name: string) =>
   execFileSync(process.execPath, ["--import", "tsx", fileURLToPath(new URL(name, import.meta.url))], { encoding: "utf8" });
 
 describe("examples", () => {
+  it("levers.ts ranks levers on a power-bound site", () => {
+    const out = run("levers.ts");
+    expect(out).toContain("baseline binds on: facility-power");
+    expect(out).toMatch(/most tokens per day at unchanged quality: \S+/);
+  });
   it("evaluate-default.ts prints the binding stave", () => {
     expect(run("evaluate-default.ts")).toMatch(/bound \d+ tokens\/s \(memory-bandwidth\)/);
   });

@@ -67,3 +67,43 @@ export { mlEnergyScenario } from "./measured/mlenergyScenario.js";
 
 export { runCli } from "./cli/run.js";
 export type { CliIo } from "./cli/run.js";
+
+export {
+  adaptiveReasoning,
+  batching,
+  compareLevers,
+  compose,
+  facilityLever,
+  identity,
+  kvCompression,
+  leverOf,
+  leverSpecSchema,
+  parseLevers,
+  powerCap,
+  quantization,
+  routing,
+  sparseAttention,
+  speculativeDecoding,
+} from "./levers/index.js";
+export type {
+  AdaptiveReasoningParameters,
+  BatchingParameters,
+  CompareOptions,
+  FacilityLeverParameters,
+  KvCompressionParameters,
+  Lever,
+  LeverError,
+  LeverKind,
+  LeverObjective,
+  LeverRow,
+  LeverSpec,
+  PowerCapParameters,
+  QuantizationParameters,
+  RoutingParameters,
+  SparseAttentionParameters,
+  SpeculativeDecodingParameters,
+} from "./levers/index.js";
+export { expectedTokensPerStep } from "./physics/speculative.js";
+export { kvBytesReadPerSequence } from "./physics/kvBytes.js";
+export type { SpeculativeDecoding, Routing } from "./domain/scenario.js";
+export type { AttentionSparsity } from "./domain/model.js";

@@ -4,6 +4,7 @@ import { formatScenarioError } from "../schema/scenarioError.js";
 import { parseScenario } from "../schema/parseScenario.js";
 import { evaluate } from "../tpf/evaluate.js";
 import { formatEvaluationTable } from "./formatTable.js";
+import { runLevers } from "./levers.js";
 
 /** What the CLI needs from the outside world, so it can be tested without a process. */
 export interface CliIo {
@@ -17,8 +18,13 @@ export interface CliIo {
 
 const USAGE = `usage: tpf evaluate <scenario.json | -> [--json]
        tpf evaluate --default [--json]
-Evaluates a scenario (or a JSON array of scenarios): every stave, the binding one, energy.
+       tpf levers <scenario.json | -> [--json] [--objective tokens/s|J/token|J/request|$/Mtoken]
+evaluate: a scenario (or a JSON array of scenarios): every stave, the binding one, energy.
+levers:   the baseline and each lever in the scenario's "levers" field, at its targets.
 Exit codes: 0 ok, 2 bad input.`;
+
+const COMMANDS = ["evaluate", "levers"] as const;
+const FLAGS_WITH_VALUE = ["--objective"];
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
@@ -38,14 +44,26 @@ const runCommand = (argv: readonly string[], io: CliIo): number => {
     io.out(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (command !== "evaluate") {
+  if (!(COMMANDS as readonly string[]).includes(command)) {
     io.err(`tpf: unknown command ${JSON.stringify(command)}\n${USAGE}`);
     return 2;
   }
   const json = rest.includes("--json");
   const useDefault = rest.includes("--default");
-  const positional = rest.filter((a) => !a.startsWith("--") || a === "-");
-  const unknownFlags = rest.filter((a) => a.startsWith("--") && a !== "--json" && a !== "--default");
+  const values = new Map<string, string>();
+  const positional: string[] = [];
+  const unknownFlags: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (FLAGS_WITH_VALUE.includes(arg)) {
+      const value = rest[i + 1];
+      if (value === undefined) unknownFlags.push(`${arg} (needs a value)`);
+      else values.set(arg, value);
+      i++;
+    } else if (arg === "--json" || arg === "--default") continue;
+    else if (arg.startsWith("--")) unknownFlags.push(arg);
+    else positional.push(arg);
+  }
   if (unknownFlags.length > 0) {
     io.err(`tpf: unknown option ${unknownFlags.join(", ")}\n${USAGE}`);
     return 2;
@@ -77,6 +95,7 @@ const runCommand = (argv: readonly string[], io: CliIo): number => {
       return 2;
     }
   }
+  if (command === "levers") return runLevers(document, values.get("--objective"), json, io);
   const many = Array.isArray(document);
   const documents: unknown[] = many ? (document as unknown[]) : [document];
   const problems: string[] = [];

@@ -44,4 +44,17 @@ export interface Model extends Provenance {
   readonly tiedEmbeddings: boolean;
   /** MoE layout; absent for dense models. */
   readonly experts?: Experts;
+  /**
+   * Sparse attention on the full-attention layers: each query attends to `keptFraction` of the
+   * context, or to at most `topK` tokens. The KV cache still stores every token.
+   */
+  readonly attentionSparsity?: AttentionSparsity;
+}
+
+/** Which part of the context a sparse-attention layer reads. */
+export interface AttentionSparsity {
+  /** Fraction of the context attended (1, in (0, 1]). */
+  readonly keptFraction?: number;
+  /** At most this many tokens attended (tokens), e.g. DSA's 2048. */
+  readonly topK?: number;
 }

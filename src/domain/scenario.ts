@@ -25,6 +25,28 @@ export interface Efficiency {
   readonly memory: Ratio;
 }
 
+/** Speculative decoding: a draft model proposes, the target verifies k + 1 positions per step. */
+export interface SpeculativeDecoding {
+  /** Probability that the target accepts one drafted token, α (1, in [0, 1]). */
+  readonly acceptanceRate: Ratio;
+  /** Drafted tokens per verification step, k (count). */
+  readonly draftLength: number;
+  /** The draft model, served on the same accelerators. */
+  readonly draftModel: Model;
+}
+
+/** Routing: a share of requests served by a second model on the same plant. */
+export interface Routing {
+  /** Share of requests sent to the second model (1, in [0, 1]). */
+  readonly share: Ratio;
+  /** The second model. */
+  readonly model: Model;
+  /** Its precisions. */
+  readonly precision: PrecisionSet;
+  /** Its quality on the scenario's quality scale (1). */
+  readonly quality: number;
+}
+
 /** A fully resolved scenario: every catalog id looked up, every default filled in. */
 export interface Scenario {
   /** The accelerator. */
@@ -47,4 +69,10 @@ export interface Scenario {
   readonly efficiency: Efficiency;
   /** Utilization U: share of time the plant serves at its operating point (1). */
   readonly utilization: Ratio;
+  /** Quality of the served model on the user's scale (1); levers add their Δq. Default 1. */
+  readonly quality: number;
+  /** Speculative decoding, if used. */
+  readonly speculative?: SpeculativeDecoding;
+  /** Routing to a second model, if used. */
+  readonly routing?: Routing;
 }

@@ -11,6 +11,18 @@ export const attendedTokenLayers = (model: Model, context: number): number =>
   model.slidingWindowLayers * Math.min(context, model.slidingWindow);
 
 /**
+ * Tokens a query reads over at context `context` (token·layers): like attendedTokenLayers,
+ * but a sparse-attention model's full layers read only the kept part of the context.
+ */
+export const readTokenLayers = (model: Model, context: number): number => {
+  const sparsity = model.attentionSparsity;
+  let span = context;
+  if (sparsity?.keptFraction !== undefined) span = Math.min(span, context * sparsity.keptFraction);
+  if (sparsity?.topK !== undefined) span = Math.min(span, sparsity.topK);
+  return model.attentionLayers * span + model.slidingWindowLayers * Math.min(context, model.slidingWindow);
+};
+
+/**
  * Forward-pass FLOP for one token at context `context` (tokens already in the sequence):
  * c(ctx) = 2·P_active + 4·n_heads·d_head·Σ_layers span(ctx)   (DESIGN §2; the 4 is QKᵀ and
  * AV, 2 FLOP per multiply-add each). Recurrent (Mamba, DeltaNet) layers are inside P_active.
@@ -19,5 +31,5 @@ export const attendedTokenLayers = (model: Model, context: number): number =>
 export const flopPerTokenAtContext = (model: Model, context: number): FlopPerOutputToken =>
   flopPerOutputToken(
     2 * activeMatmulParameters(model) +
-      4 * model.attentionHeads * model.headDim * attendedTokenLayers(model, context),
+      4 * model.attentionHeads * model.headDim * readTokenLayers(model, context),
   );

@@ -1,7 +1,7 @@
 import type { Model } from "../domain/model.js";
 import { bytesPerElement, type Precision } from "../domain/precision.js";
 import { bytes, type Bytes } from "../units/index.js";
-import { attendedTokenLayers } from "./flopPerToken.js";
+import { attendedTokenLayers, readTokenLayers } from "./flopPerToken.js";
 
 /**
  * KV-cache bytes per token per attention layer (B): 2·n_kv·d_head·bytes_kv (K and V), or
@@ -17,3 +17,10 @@ export const kvBytesPerTokenLayer = (model: Model, kv: Precision): number =>
  */
 export const kvBytesPerSequence = (model: Model, kv: Precision, context: number): Bytes =>
   bytes(kvBytesPerTokenLayer(model, kv) * attendedTokenLayers(model, context));
+
+/**
+ * KV-cache bytes one decode step reads for one sequence at context `context` (B): the
+ * stored bytes, less what sparse attention skips.
+ */
+export const kvBytesReadPerSequence = (model: Model, kv: Precision, context: number): Bytes =>
+  bytes(kvBytesPerTokenLayer(model, kv) * readTokenLayers(model, context));

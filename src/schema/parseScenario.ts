@@ -57,16 +57,16 @@ const resolveAccelerator = (input: ScenarioInput["accelerator"], issues: Issues)
   } as Accelerator;
 };
 
-const resolveModel = (input: ScenarioInput["model"], issues: Issues): Model | undefined => {
+const resolveModel = (input: ScenarioInput["model"], issues: Issues, path = "model"): Model | undefined => {
   const models: Readonly<Record<string, Model>> = MODELS;
-  if (typeof input === "string") return lookup(models, input, "model", "model", issues);
-  const base = input.base === undefined ? undefined : lookup(models, input.base, "model.base", "model", issues);
+  if (typeof input === "string") return lookup(models, input, path, "model", issues);
+  const base = input.base === undefined ? undefined : lookup(models, input.base, `${path}.base`, "model", issues);
   if (input.base !== undefined && base === undefined) return undefined;
   const { base: _ignored, ...fields } = input;
   const required = ["totalParameters", "layers", "hiddenSize", "attentionHeads", "kvHeads", "headDim"] as const;
   if (base === undefined) {
     for (const key of required) {
-      if (fields[key] === undefined) issues.push({ path: `model.${key}`, message: "required for a model without a catalog base" });
+      if (fields[key] === undefined) issues.push({ path: `${path}.${key}`, message: "required for a model without a catalog base" });
     }
     if (issues.length > 0) return undefined;
   }
@@ -91,18 +91,21 @@ const resolveModel = (input: ScenarioInput["model"], issues: Issues): Model | un
     date: fields.date ?? "user input",
     ...((fields.kvLatentDim ?? base?.kvLatentDim) === undefined ? {} : { kvLatentDim: (fields.kvLatentDim ?? base?.kvLatentDim) as number }),
     ...((fields.experts ?? base?.experts) === undefined ? {} : { experts: (fields.experts ?? base?.experts)! }),
+    ...((fields.attentionSparsity ?? base?.attentionSparsity) === undefined
+      ? {}
+      : { attentionSparsity: defined((fields.attentionSparsity ?? base?.attentionSparsity)!) }),
   };
   if (model.activeParameters > model.totalParameters) {
-    issues.push({ path: "model.activeParameters", message: `expected at most totalParameters (${model.totalParameters}), got ${model.activeParameters}` });
+    issues.push({ path: `${path}.activeParameters`, message: `expected at most totalParameters (${model.totalParameters}), got ${model.activeParameters}` });
   }
   if (model.attentionLayers + model.slidingWindowLayers > model.layers) {
-    issues.push({ path: "model.attentionLayers", message: `expected attention + sliding-window layers <= layers (${model.layers})` });
+    issues.push({ path: `${path}.attentionLayers`, message: `expected attention + sliding-window layers <= layers (${model.layers})` });
   }
   if (model.experts !== undefined && model.experts.active >= model.experts.total) {
-    issues.push({ path: "model.experts.active", message: `expected fewer active experts than total (${model.experts.total}), got ${model.experts.active}` });
+    issues.push({ path: `${path}.experts.active`, message: `expected fewer active experts than total (${model.experts.total}), got ${model.experts.active}` });
   }
   if (model.vocabularySize * model.hiddenSize >= model.activeParameters && !model.tiedEmbeddings) {
-    issues.push({ path: "model.vocabularySize", message: "the untied embedding table (vocabulary × hidden) is larger than the active parameters" });
+    issues.push({ path: `${path}.vocabularySize`, message: "the untied embedding table (vocabulary × hidden) is larger than the active parameters" });
   }
   return model;
 };
@@ -152,12 +155,13 @@ const resolvePrecision = (
   input: ScenarioInput["precision"],
   accelerator: Accelerator,
   issues: Issues,
+  path = "precision",
 ): PrecisionSet => {
   const given = typeof input === "string" ? { weights: input as Precision } : (input as { weights: Precision; kv?: Precision; compute?: Precision });
   const compute = given.compute ?? defaultCompute(given.weights, accelerator);
   if (peakFlopPerSecondAt(accelerator, compute) === undefined) {
     const supported = Object.keys(accelerator.peakFlopPerSecond).join(", ");
-    issues.push({ path: "precision.compute", message: `${accelerator.id} has no ${compute} tensor cores; supported: ${supported}` });
+    issues.push({ path: `${path}.compute`, message: `${accelerator.id} has no ${compute} tensor cores; supported: ${supported}` });
   }
   return { weights: given.weights, kv: given.kv ?? defaultKv(given.weights), compute };
 };
@@ -191,7 +195,14 @@ export const parseScenario = (input: unknown): E.Either<ScenarioError, Scenario>
   if (issues.length > 0 || !accelerator || !model || !workload || !facility || !precision) {
     return E.left(scenarioError(issues));
   }
+  const speculative =
+    raw.speculative === undefined ? undefined : resolveModel(raw.speculative.draftModel, issues, "speculative.draftModel");
+  const routedModel = raw.routing === undefined ? undefined : resolveModel(raw.routing.model, issues, "routing.model");
+  const routedPrecision =
+    raw.routing === undefined ? undefined : resolvePrecision(raw.routing.precision ?? raw.precision, accelerator, issues, "routing.precision");
+  if (issues.length > 0) return E.left(scenarioError(issues));
   const targets = raw.targets ?? {};
+  const quality = raw.quality ?? 1;
   return E.right({
     accelerator,
     count: raw.count,
@@ -211,5 +222,25 @@ export const parseScenario = (input: unknown): E.Either<ScenarioError, Scenario>
       memory: raw.efficiency?.memory ?? ratio(0.9),
     },
     utilization: raw.utilization ?? ratio(1),
+    quality,
+    ...(raw.speculative === undefined || speculative === undefined
+      ? {}
+      : {
+          speculative: {
+            acceptanceRate: raw.speculative.acceptanceRate,
+            draftLength: raw.speculative.draftLength,
+            draftModel: speculative,
+          },
+        }),
+    ...(raw.routing === undefined || routedModel === undefined || routedPrecision === undefined
+      ? {}
+      : {
+          routing: {
+            share: raw.routing.share,
+            model: routedModel,
+            precision: routedPrecision,
+            quality: raw.routing.quality ?? quality,
+          },
+        }),
   });
 };

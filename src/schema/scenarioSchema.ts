@@ -98,6 +98,12 @@ const modelFields = z.strictObject({
       shared: positiveNumber("shared experts", 0, true).default(0),
     })
     .optional(),
+  attentionSparsity: z
+    .strictObject({
+      keptFraction: positiveNumber("a kept fraction", 0, false).refine((x) => x <= 1, "expected a kept fraction <= 1").optional(),
+      topK: positiveNumber("a top-k in tokens", 1, true).optional(),
+    })
+    .optional(),
   source: z.string().optional(),
   date: z.string().optional(),
 });
@@ -152,6 +158,25 @@ export const scenarioInputSchema = z.strictObject({
     })
     .optional(),
   utilization: fraction("a utilization").optional(),
+  quality: z.number({ error: (issue) => `expected a quality score (number), got ${JSON.stringify(issue.input)}` }).refine(Number.isFinite, "expected a finite quality score").optional(),
+  speculative: z
+    .strictObject({
+      acceptanceRate: boundedQuantitySchema(ratioKind, (x) => x >= 0 && x <= 1, "an acceptance rate in [0, 1]"),
+      draftLength: positiveCount("drafted tokens"),
+      draftModel: idOr(modelFields, "a model"),
+    })
+    .optional(),
+  routing: z
+    .strictObject({
+      share: boundedQuantitySchema(ratioKind, (x) => x >= 0 && x <= 1, "a share in [0, 1]"),
+      model: idOr(modelFields, "a model"),
+      precision: idOr(
+        z.strictObject({ weights: precision, kv: precision.optional(), compute: precision.optional() }),
+        "a precision",
+      ).optional(),
+      quality: z.number().refine(Number.isFinite, "expected a finite quality score").optional(),
+    })
+    .optional(),
   levers: z.array(z.unknown()).optional(),
 });
 

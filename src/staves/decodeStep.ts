@@ -10,8 +10,9 @@ import {
 } from "../units/index.js";
 import type { Plant } from "./plant.js";
 
-// The roofline of one decode step with continuous batching: b sequences each advance one
-// token; the step needs b·c_tok FLOP (prefill share included) and W(b) + b·KV bytes.
+// The roofline of one decode step with continuous batching: b sequences each advance by
+// E tokens (E = 1 without speculative decoding); the step needs b·E·c_tok FLOP (prefill
+// share included) and W(b) + b·KV bytes.
 
 /** Bytes one decode step moves at batch b (B): W(b) + b·KV_mean. */
 export const bytesPerStep = (plant: Plant, batch: number): Bytes =>
@@ -19,43 +20,47 @@ export const bytesPerStep = (plant: Plant, batch: number): Bytes =>
 
 /** Bytes moved per output token at batch b (B/output token). */
 export const bytesPerOutputTokenAt = (plant: Plant, batch: number): BytesPerOutputToken =>
-  bytesPerOutputToken(bytesPerStep(plant, batch) / batch);
+  bytesPerOutputToken(bytesPerStep(plant, batch) / (batch * plant.tokensPerStep));
 
 /** Time of one decode step at batch b (s): max(compute time, memory time). */
 export const stepTime = (plant: Plant, batch: number): Seconds =>
   seconds(
     Math.max(
-      (batch * plant.flopPerOutputToken) / plant.computeRate,
+      (batch * plant.tokensPerStep * plant.flopPerOutputToken) / plant.computeRate,
       bytesPerStep(plant, batch) / plant.bandwidth,
     ),
   );
 
 /**
  * The memory-bandwidth roofline at batch b, per replica (output tokens/s):
- * b·N·B·η_m / (W(b) + b·KV_mean).
+ * b·E·N·B·η_m / (W(b) + b·KV_mean).
  */
 export const bandwidthRateAt = (plant: Plant, batch: number): OutputTokensPerSecond =>
-  outputTokensPerSecond((batch * plant.bandwidth) / bytesPerStep(plant, batch));
+  outputTokensPerSecond((batch * plant.tokensPerStep * plant.bandwidth) / bytesPerStep(plant, batch));
+
+/** Time per output token of one sequence at batch b (s): step time ÷ E. */
+export const timePerOutputToken = (plant: Plant, batch: number): Seconds =>
+  seconds(stepTime(plant, batch) / plant.tokensPerStep);
 
 /** The largest batch whose KV cache fits beside the weights (count; may be < 1). */
 export const capacityBatch = (plant: Plant): number =>
   (plant.memory - plant.weightBytesResident) / plant.kvBytesPerSequenceMax;
 
 /**
- * The largest batch whose step time meets the TPOT target (count), by bisection on the
- * increasing function stepTime(b); 0 when even one sequence misses it.
+ * The largest batch whose time per output token meets the TPOT target (count), by
+ * bisection on the increasing function stepTime(b)/E; 0 when even one sequence misses it.
  */
 export const latencyBatch = (plant: Plant, tpot: Seconds): number => {
-  if (stepTime(plant, 1) > tpot) return 0;
+  if (timePerOutputToken(plant, 1) > tpot) return 0;
   let low = 1;
   let high = 2;
-  while (stepTime(plant, high) <= tpot && high < 1e12) {
+  while (timePerOutputToken(plant, high) <= tpot && high < 1e12) {
     low = high;
     high *= 2;
   }
   for (let i = 0; i < 100 && high - low > 1e-9 * high; i++) {
     const middle = (low + high) / 2;
-    if (stepTime(plant, middle) <= tpot) low = middle;
+    if (timePerOutputToken(plant, middle) <= tpot) low = middle;
     else high = middle;
   }
   return low;

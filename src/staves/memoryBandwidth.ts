@@ -4,7 +4,7 @@ import type { Plant } from "./plant.js";
 
 /**
  * Memory-bandwidth stave (output tokens/s): the decode roofline at the offered concurrency b,
- * replicas · b·N·B·η_m / (W(b) + b·KV_mean).
+ * replicas · b·E·N·B·η_m / (W(b) + b·KV_mean).
  */
 export const memoryBandwidthCeiling = (plant: Plant): OutputTokensPerSecond =>
   outputTokensPerSecond(plant.replicas * bandwidthRateAt(plant, plant.concurrency));

@@ -65,6 +65,12 @@ export interface Plant {
   readonly kvBytesPerSequenceMean: Bytes;
   /** KV bytes per sequence at the full context L_in + L_out (B). */
   readonly kvBytesPerSequenceMax: Bytes;
+  /**
+   * Output tokens each sequence gains per decode step (1 without speculative decoding; the
+   * expected accepted length with it). `flopPerOutputToken` and the byte terms already
+   * include the verification and draft work.
+   */
+  readonly tokensPerStep: number;
   /** Offered concurrency (count). */
   readonly concurrency: number;
   /** TPOT target (s), if any. */

@@ -19,6 +19,7 @@ import {
 } from "../units/index.js";
 import { bindingStave, slackOf } from "./binding.js";
 import { energyReport, fullLoadPower } from "./energyReport.js";
+import { mixRouted } from "./mixRouted.js";
 import { plantOf } from "./plantOf.js";
 import type { Evaluation, ModeResult } from "./result.js";
 
@@ -37,8 +38,8 @@ const infeasibleReason = (scenario: Scenario, plant: Plant, binding: StaveName):
   }
 };
 
-/** Evaluates one mode: every stave, the Leontief minimum, energy. */
-export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
+/** Evaluates one mode of a single-model plant: every stave, the Leontief minimum, energy. */
+const evaluateSingle = (scenario: Scenario, mode: Mode): ModeResult => {
   const plant = plantOf(scenario, mode);
   const utilization = mode === "bound" ? ratio(1) : scenario.utilization;
   const batch = effectiveBatch(plant);
@@ -98,6 +99,18 @@ export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
     },
     ...energy,
   };
+};
+
+/**
+ * Evaluates one mode. With routing, the plant time-shares between the two models (see
+ * mixRouted); speculative decoding applies to the main model only.
+ */
+export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
+  const { routing, ...main } = scenario;
+  if (routing === undefined) return evaluateSingle(scenario, mode);
+  const { speculative: _draft, ...withoutDraft } = main;
+  const routed: Scenario = { ...withoutDraft, model: routing.model, precision: routing.precision, quality: routing.quality };
+  return mixRouted(evaluateSingle(main, mode), evaluateSingle(routed, mode), routing.share, scenario.workload);
 };
 
 /**

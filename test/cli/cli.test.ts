@@ -65,3 +65,30 @@ describe("tpf evaluate", () => {
     expect(run(["frobnicate"]).code).toBe(2);
   });
 });
+
+describe("tpf levers", () => {
+  const withLevers = JSON.stringify({
+    ...JSON.parse(scenario),
+    targets: { tpot: "50 ms", qualityFloor: 0.99 },
+    levers: [{ kind: "quantization", weights: "fp8", compute: "fp8" }, [{ kind: "kv-compression", ratio: 4 }, { kind: "facility", pue: 1.1 }], { kind: "quantization", compute: "fp4" }],
+  });
+  it("prints one row per lever plus the baseline, feasible first", () => {
+    const r = run(["levers", "s.json", "--json"], { "s.json": withLevers });
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as { id: string; feasible: boolean; reason?: string }[];
+    expect(rows).toHaveLength(4);
+    expect(rows.at(-1)!.feasible).toBe(false);
+    expect(rows.at(-1)!.reason).toContain("fp4");
+    expect(rows.some((x) => x.id === "baseline")).toBe(true);
+    const table = run(["levers", "s.json", "--objective", "J/token"], { "s.json": withLevers });
+    expect(table.code).toBe(0);
+    expect(table.out).toContain("kv-compression(4×) + facility(PUE 1.1)");
+  });
+  it("bad lever specs and objectives exit 2 naming the field", () => {
+    const bad = JSON.stringify({ ...JSON.parse(scenario), levers: [{ kind: "routing", share: 2, model: "llama-3.1-8b", modelQualityDelta: 0 }] });
+    const r = run(["levers", "s.json"], { "s.json": bad });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^levers\.0\.share: /);
+    expect(run(["levers", "s.json", "--objective", "speed"], { "s.json": withLevers }).code).toBe(2);
+  });
+});

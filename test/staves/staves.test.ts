@@ -38,6 +38,7 @@ const plant: Plant = {
   weightBytesPerStep: () => bytes(20e9),
   kvBytesPerSequenceMean: bytes(1e8),
   kvBytesPerSequenceMax: bytes(2e8),
+  tokensPerStep: 1,
   concurrency: 50,
   maxPower: watts(700),
   idlePower: watts(100),

@@ -1,0 +1,36 @@
+import * as E from "fp-ts/lib/Either.js";
+import { leverError, withQuality, type Lever } from "./lever.js";
+
+/** Parameters of difficulty-adaptive reasoning. */
+export interface AdaptiveReasoningParameters {
+  /** Output tokens per request multiplier (1, > 0); default 0.776 (DiffAdapt's −22.4%). */
+  readonly outputFactor?: number;
+  /** Override of the declared Δq (1). */
+  readonly qualityDelta?: number;
+}
+
+const QUALITY_SOURCE =
+  "DiffAdapt (Liu et al., ICLR 2026, arXiv 2510.19669): up to −22.4% tokens at comparable or better accuracy";
+
+/**
+ * Difficulty-adaptive reasoning: fewer output tokens per request. Per-token costs barely
+ * move, so judge it per request (J/request, requests/s), not per token.
+ * @example adaptiveReasoning({ outputFactor: 0.776 })
+ */
+export const adaptiveReasoning = (parameters: AdaptiveReasoningParameters = {}): Lever => {
+  const factor = parameters.outputFactor ?? 0.776;
+  const id = `adaptive-reasoning(×${factor})`;
+  const qualityDelta = parameters.qualityDelta ?? 0;
+  return {
+    id,
+    kind: "adaptive-reasoning",
+    moves: ["output tokens per request"],
+    qualityDelta,
+    qualitySource: parameters.qualityDelta === undefined ? QUALITY_SOURCE : "user",
+    apply: (scenario) => {
+      if (!(factor > 0) || !Number.isFinite(factor)) return E.left(leverError(id, `expected an output factor > 0, got ${factor}`));
+      const outputTokens = Math.max(1, scenario.workload.outputTokens * factor);
+      return E.right(withQuality({ ...scenario, workload: { ...scenario.workload, outputTokens } }, qualityDelta));
+    },
+  };
+};

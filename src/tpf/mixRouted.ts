@@ -1,0 +1,107 @@
+import type { Workload } from "../domain/workload.js";
+import { STAVE_NAMES, type StaveName } from "../staves/plant.js";
+import { div, inv, quantity, ratio, type Quantity, type Dimension } from "../units/index.js";
+import { bindingStave, slackOf } from "./binding.js";
+import type { ModeResult, Scoped } from "./result.js";
+
+// Routing as time-sharing of one plant: a share s of requests goes to model B. Serving a
+// request of A takes 1/r_A of the plant's time, of B 1/r_B, so the mixed request rate is the
+// weighted harmonic mean 1 / ((1 − s)/r_A + s/r_B), and per-request costs mix linearly.
+
+const harmonic = (a: number | undefined, b: number | undefined, share: number): number | undefined => {
+  const inverseA = a === undefined ? 0 : 1 / a;
+  const inverseB = b === undefined ? 0 : 1 / b;
+  if (a === undefined && b === undefined) return undefined;
+  const inverse = (1 - share) * inverseA + share * inverseB;
+  return inverse === Number.POSITIVE_INFINITY || Number.isNaN(inverse) ? 0 : 1 / inverse;
+};
+
+const linear = <Q extends Quantity<Dimension>>(a: Q | null, b: Q | null, share: number): Q | null =>
+  a === null || b === null ? null : quantity<Q>((1 - share) * a + share * b);
+
+const scopedLinear = <Q extends Quantity<Dimension>>(
+  a: Scoped<Q> | null,
+  b: Scoped<Q> | null,
+  share: number,
+): Scoped<Q> | null =>
+  a === null || b === null
+    ? null
+    : {
+        accelerator: linear(a.accelerator, b.accelerator, share)!,
+        it: linear(a.it, b.it, share)!,
+        facility: linear(a.facility, b.facility, share)!,
+      };
+
+/**
+ * One mode's result for a plant that sends `share` of requests to B and the rest to A, both
+ * evaluated on the same plant and workload. share 0 returns A and share 1 returns B unchanged.
+ */
+export const mixRouted = (a: ModeResult, b: ModeResult, share: number, workload: Workload): ModeResult => {
+  if (share <= 0) return a;
+  if (share >= 1) return b;
+  const feasible = a.feasible && b.feasible;
+  const rate = feasible ? (harmonic(a.outputTokensPerSecond, b.outputTokensPerSecond, share) ?? 0) : 0;
+  const ceilings: Partial<Record<StaveName, number>> = {};
+  for (const name of STAVE_NAMES) {
+    const mixed = harmonic(a.ceilings[name], b.ceilings[name], share);
+    if (mixed !== undefined) ceilings[name] = mixed;
+  }
+  const binding = bindingStave(ceilings);
+  // Time shares of the plant spent on A and on B.
+  const timeA = a.outputTokensPerSecond > 0 ? (1 - share) / a.outputTokensPerSecond : 0;
+  const timeB = b.outputTokensPerSecond > 0 ? share / b.outputTokensPerSecond : 0;
+  const timeShareB = timeA + timeB > 0 ? timeB / (timeA + timeB) : share;
+  const joulesPerOutputToken = scopedLinear(a.joulesPerOutputToken, b.joulesPerOutputToken, share);
+  const marginal = scopedLinear(a.marginalJoulesPerOutputToken, b.marginalJoulesPerOutputToken, share);
+  const flopPerToken = linear(a.paperForm.flopPerToken, b.paperForm.flopPerToken, share)!;
+  const joulesPerToken = linear(a.paperForm.joulesPerToken, b.paperForm.joulesPerToken, share);
+  const { effectiveCompute, facilityPower, utilization } = a.paperForm;
+  const paperMinimum = Math.min(
+    effectiveCompute / flopPerToken,
+    facilityPower === undefined || joulesPerToken === null ? Number.POSITIVE_INFINITY : facilityPower / joulesPerToken,
+  );
+  const idleShare = linear(a.idleEnergyShare, b.idleEnergyShare, timeShareB);
+  const cost =
+    a.usdPerMillionOutputTokens === null || b.usdPerMillionOutputTokens === null
+      ? null
+      : {
+          energy: (1 - share) * a.usdPerMillionOutputTokens.energy + share * b.usdPerMillionOutputTokens.energy,
+          acceleratorHours:
+            (1 - share) * a.usdPerMillionOutputTokens.acceleratorHours + share * b.usdPerMillionOutputTokens.acceleratorHours,
+          total: (1 - share) * a.usdPerMillionOutputTokens.total + share * b.usdPerMillionOutputTokens.total,
+        };
+  return {
+    mode: a.mode,
+    feasible,
+    ...(feasible ? {} : { infeasibleReason: `routing: ${a.infeasibleReason ?? b.infeasibleReason ?? "a routed model is infeasible"}` }),
+    outputTokensPerSecond: quantity(rate),
+    totalTokensPerSecond: quantity((rate * (workload.inputTokens + workload.outputTokens)) / workload.outputTokens),
+    requestsPerSecond: quantity(rate / workload.outputTokens),
+    ceilings,
+    binding,
+    slack: slackOf(ceilings, binding),
+    effectiveBatch: (1 - timeShareB) * a.effectiveBatch + timeShareB * b.effectiveBatch,
+    ...(a.pueAdjustedDeliveredPower === undefined ? {} : { pueAdjustedDeliveredPower: a.pueAdjustedDeliveredPower }),
+    paperForm: {
+      effectiveCompute,
+      flopPerToken,
+      ...(facilityPower === undefined ? {} : { facilityPower }),
+      joulesPerToken: feasible ? joulesPerToken : null,
+      impliedPhi: ratio(feasible && paperMinimum > 0 ? rate / (utilization * paperMinimum) : 0),
+      utilization,
+    },
+    joulesPerOutputToken,
+    joulesPerTotalToken: scopedLinear(a.joulesPerTotalToken, b.joulesPerTotalToken, share),
+    marginalJoulesPerOutputToken: marginal,
+    averagePower: scopedLinear(a.averagePower, b.averagePower, timeShareB)!,
+    idleEnergyShare: idleShare,
+    idleDominated: idleShare !== null && idleShare > 0.5,
+    outputTokensPerJoule: joulesPerOutputToken === null ? null : inv(joulesPerOutputToken.facility),
+    wattsPerOutputTokenPerSecond: joulesPerOutputToken?.facility ?? null,
+    flopPerJoule: marginal === null ? null : div(flopPerToken, marginal.accelerator),
+    gramsCo2ePerOutputToken: linear(a.gramsCo2ePerOutputToken, b.gramsCo2ePerOutputToken, share),
+    carbonBasis: a.carbonBasis,
+    litresPerOutputToken: linear(a.litresPerOutputToken, b.litresPerOutputToken, share),
+    usdPerMillionOutputTokens: cost,
+  };
+};

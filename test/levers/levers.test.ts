@@ -1,0 +1,130 @@
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import {
+  adaptiveReasoning,
+  batching,
+  compareLevers,
+  evaluate,
+  expectedTokensPerStep,
+  facilityLever,
+  kvCompression,
+  MODELS,
+  plantOf,
+  powerCap,
+  quantization,
+  routing,
+  sparseAttention,
+  speculativeDecoding,
+} from "../../src/index.js";
+import { capacityBatch } from "../../src/staves/decodeStep.js";
+import { ratio, seconds, watts } from "../../src/units/index.js";
+import { applied, scenarioOf } from "../helpers/scenario.js";
+
+const llama = scenarioOf({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-70b", precision: "bf16", workload: "8k1k" });
+
+describe("levers by hand", () => {
+  it("fp8 weights halve the weight bytes per step", () => {
+    const after = applied(quantization({ weights: "fp8" }).apply(llama));
+    expect(plantOf(after, "estimate").weightBytesPerStep(64)).toBeCloseTo(plantOf(llama, "estimate").weightBytesPerStep(64) / 2, 0);
+  });
+  it("fp8 on A100 is a clear error", () => {
+    const a100 = scenarioOf({ accelerator: "A100-SXM-80GB", count: 8, model: "llama-3.1-70b", precision: "bf16", workload: "chat" });
+    const r = quantization({ weights: "fp8", compute: "fp8" }).apply(a100);
+    expect(E.isLeft(r) && r.left.message).toContain("A100-SXM-80GB has no fp8 tensor cores");
+  });
+  it("4× KV compression quadruples the batch that fits: (M − W) / (KV/4)", () => {
+    const after = applied(kvCompression({ ratio: 4 }).apply(llama));
+    expect(capacityBatch(plantOf(after, "bound")) / capacityBatch(plantOf(llama, "bound"))).toBeCloseTo(4, 10);
+  });
+  it("MLA latent 576 replaces 2 × 8 × 128 = 2048 elements: KV read per sequence × 576/2048", () => {
+    const after = applied(kvCompression({ latentDim: 576 }).apply(llama));
+    expect(plantOf(after, "bound").kvBytesPerSequenceMean / plantOf(llama, "bound").kvBytesPerSequenceMean).toBeCloseTo(576 / 2048, 12);
+  });
+  it("top-2048 sparse attention reads 2048 of the mean 8192 + 512 = 8704 context tokens; storage is unchanged", () => {
+    const after = applied(sparseAttention({ topK: 2048 }).apply(llama));
+    expect(plantOf(after, "bound").kvBytesPerSequenceMean / plantOf(llama, "bound").kvBytesPerSequenceMean).toBeCloseTo(2048 / 8704, 12);
+    expect(plantOf(after, "bound").kvBytesPerSequenceMax).toBe(plantOf(llama, "bound").kvBytesPerSequenceMax);
+  });
+  it("speculative decoding: E = (1 − 0.8⁵) / 0.2 = 3.3616 tokens per step", () => {
+    expect(expectedTokensPerStep(0.8, 4)).toBeCloseTo(3.3616, 12);
+    expect(expectedTokensPerStep(1, 4)).toBe(5);
+    expect(expectedTokensPerStep(0, 4)).toBe(1);
+    const after = applied(speculativeDecoding({ acceptanceRate: 0.8, draftLength: 4, draftModel: MODELS["llama-3.1-8b"] }).apply(llama));
+    expect(plantOf(after, "bound").tokensPerStep).toBeCloseTo(3.3616, 12);
+  });
+  it("adaptive reasoning scales output tokens per request (8k1k: 1024 × 0.776 = 794.6)", () => {
+    expect(applied(adaptiveReasoning().apply(llama)).workload.outputTokens).toBeCloseTo(794.624, 9);
+  });
+  it("a power cap moves the device-power stave by (cap − idle) / (TDP − idle)", () => {
+    const idle = llama.accelerator.power.idlePower;
+    const after = applied(powerCap({ maxPower: watts(600) }).apply(llama));
+    const ratioOfStaves = evaluate(after).estimate.ceilings["device-power"]! / evaluate(llama).estimate.ceilings["device-power"]!;
+    expect(ratioOfStaves).toBeCloseTo((600 - idle) / (700 - idle), 9);
+  });
+  it("batching sets the concurrency and U; facility sets PUE: the facility stave scales by 1.3/1.1", () => {
+    const site = scenarioOf({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-70b", precision: "bf16", workload: "chat", facility: { deliveredPower: "10 kW", pue: 1.3 } });
+    const b = applied(batching({ concurrency: 256, utilization: ratio(0.5) }).apply(site));
+    expect([b.workload.concurrency, b.utilization]).toEqual([256, 0.5]);
+    const f = applied(facilityLever({ pue: ratio(1.1) }).apply(site));
+    expect(evaluate(f).estimate.ceilings["facility-power"]! / evaluate(site).estimate.ceilings["facility-power"]!).toBeCloseTo(1.3 / 1.1, 12);
+  });
+  it("routing 50/50: request rate 1 / (0.5/r_A + 0.5/r_B), J per token averaged, quality averaged", () => {
+    const small = scenarioOf({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-8b", precision: "bf16", workload: "8k1k" });
+    const rA = evaluate(llama).estimate;
+    const rB = evaluate(small).estimate;
+    const mixed = applied(routing({ share: 0.5, model: MODELS["llama-3.1-8b"], modelQualityDelta: -0.1 }).apply(llama));
+    const r = evaluate(mixed).estimate;
+    expect(r.outputTokensPerSecond).toBeCloseTo(1 / (0.5 / rA.outputTokensPerSecond + 0.5 / rB.outputTokensPerSecond), 6);
+    expect(r.joulesPerOutputToken!.facility).toBeCloseTo(0.5 * rA.joulesPerOutputToken!.facility + 0.5 * rB.joulesPerOutputToken!.facility, 12);
+    const row = compareLevers(llama, [routing({ share: 0.5, model: MODELS["llama-3.1-8b"], modelQualityDelta: -0.1 })]).find((x) => !x.baseline)!;
+    expect(row.quality).toBeCloseTo(0.95, 12);
+  });
+});
+
+describe("compareLevers", () => {
+  it("ranks, reports feasibility with the reason, and keeps infeasible rows last", () => {
+    const rows = compareLevers(
+      llama,
+      [
+        quantization({ weights: "fp8", compute: "fp8" }),
+        quantization({ compute: "fp4" }),
+        routing({ share: 0.5, model: MODELS["llama-3.1-8b"], modelQualityDelta: -0.1 }),
+        batching({ concurrency: 4096 }),
+      ],
+      { qualityFloor: 0.99, targets: { tpot: seconds(0.05) } },
+    );
+    const feasible = rows.filter((r) => r.feasible);
+    expect(rows.slice(0, feasible.length).every((r) => r.feasible)).toBe(true);
+    const reasons = rows.filter((r) => !r.feasible).map((r) => r.reason);
+    expect(reasons.some((r) => r?.includes("no fp4 tensor cores"))).toBe(true);
+    expect(reasons.some((r) => r?.includes("below q* 0.99"))).toBe(true);
+    for (let i = 1; i < feasible.length; i++) expect(feasible[i - 1]!.outputTokensPerSecond).toBeGreaterThanOrEqual(feasible[i]!.outputTokensPerSecond);
+    expect(rows.find((r) => r.baseline)!.impliedPhi).toBe(1);
+  });
+  it("a TPOT target no batch meets makes every row infeasible with the latency reason", () => {
+    const rows = compareLevers(llama, [kvCompression({ ratio: 2 })], { targets: { tpot: seconds(1e-4) } });
+    expect(rows.every((r) => !r.feasible && r.reason?.includes("latency"))).toBe(true);
+  });
+});
+
+describe("direction checks against published effects", () => {
+  it("MLA-style KV compression raises the memory-bound decode ceiling (DeepSeek-V2, arXiv 2405.04434: −93.3% KV, 5.76× max generation throughput)", () => {
+    const before = evaluate(llama).bound;
+    expect(before.binding).toBe("memory-bandwidth");
+    const after = evaluate(applied(kvCompression({ latentDim: 576 }).apply(llama))).bound;
+    expect(after.ceilings["memory-bandwidth"]!).toBeGreaterThan(before.ceilings["memory-bandwidth"]!);
+    expect(after.outputTokensPerSecond).toBeGreaterThan(before.outputTokensPerSecond);
+  });
+  it("speculative decoding raises tokens per joule at low concurrency (Leviathan et al., ICML 2023, arXiv 2211.17192: 2–3× faster at batch 1)", () => {
+    const single = scenarioOf({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-70b", precision: "bf16", workload: { preset: "chat", concurrency: 1 } });
+    const after = applied(speculativeDecoding({ acceptanceRate: 0.8, draftLength: 4, draftModel: MODELS["llama-3.1-8b"] }).apply(single));
+    expect(evaluate(after).estimate.outputTokensPerJoule!).toBeGreaterThan(evaluate(single).estimate.outputTokensPerJoule!);
+  });
+  it("fp8 vs bf16 lowers J/token at large batch (ML.ENERGY v3: −11% median at batch 65–256)", () => {
+    for (const concurrency of [96, 128, 256]) {
+      const bf16 = scenarioOf({ accelerator: "H100-SXM", count: 8, model: "qwen3-235b-a22b", precision: "bf16", workload: { preset: "chat", concurrency } });
+      const fp8 = applied(quantization({ weights: "fp8", compute: "fp8" }).apply(bf16));
+      expect(evaluate(fp8).estimate.joulesPerOutputToken!.accelerator).toBeLessThan(evaluate(bf16).estimate.joulesPerOutputToken!.accelerator);
+    }
+  });
+});
