@@ -42,6 +42,20 @@ export const fullLoadPower = (
 };
 
 /**
+ * Average power at utilization U, by scope (W): the plant serves U of the time at full
+ * load and idles the rest; hosts and PSU losses are paid throughout.
+ *   P_avg,acc = U·P_full,acc + (1 − U)·P_idle;  P_avg,IT = P_avg,acc / η_PSU + P_hosts.
+ */
+export const averagePowerAt = (scenario: Scenario, plant: Plant, full: Scoped<Watts>, utilization: Ratio): Scoped<Watts> => {
+  const idleAccelerators = plant.accelerators * plant.replicas * plant.idlePower;
+  const psu = plant.mode === "bound" ? 1 : scenario.facility.psuEfficiency;
+  const hosts = full.it - full.accelerator / psu;
+  const averageAccelerator = utilization * full.accelerator + (1 - utilization) * idleAccelerators;
+  const averageIt = averageAccelerator / psu + hosts;
+  return scoped(watts(averageAccelerator), watts(averageIt), watts(averageIt * plant.pue));
+};
+
+/**
  * Energy per token and what follows from it, at one operating point, given the plant's
  * full-load power there (`fullLoadPower`, computed once by the caller).
  * Marginal = at full load (the plant busy at `rate`); amortized = at utilization U, where the
@@ -60,15 +74,9 @@ export const energyReport = (
   const { facility, workload } = scenario;
   const accelerators = plant.accelerators * plant.replicas;
   const idleAccelerators = accelerators * plant.idlePower;
-  const psu = plant.mode === "bound" ? 1 : facility.psuEfficiency;
-  const hosts = full.it - full.accelerator / psu;
-  const averageAccelerator = utilization * full.accelerator + (1 - utilization) * idleAccelerators;
-  const averageIt = averageAccelerator / psu + hosts;
-  const averagePower = scoped(
-    watts(averageAccelerator),
-    watts(averageIt),
-    watts(averageIt * plant.pue),
-  );
+  const averagePower = averagePowerAt(scenario, plant, full, utilization);
+  const averageAccelerator = averagePower.accelerator;
+  const averageIt = averagePower.it;
   const carbonBasis = facility.carbonBasis;
   if (!(rate > 0) || !(utilization > 0)) {
     return {

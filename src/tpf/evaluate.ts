@@ -1,26 +1,19 @@
 import type { Scenario } from "../domain/scenario.js";
-import { computeCeiling } from "../staves/compute.js";
 import { coolingCeiling } from "../staves/cooling.js";
-import { capacityBatch, effectiveBatch } from "../staves/decodeStep.js";
-import { devicePowerCeiling } from "../staves/devicePower.js";
 import { facilityPowerCeiling } from "../staves/facilityPower.js";
-import { latencyTargetCeiling } from "../staves/latencyTarget.js";
-import { memoryBandwidthCeiling } from "../staves/memoryBandwidth.js";
-import { memoryCapacityCeiling } from "../staves/memoryCapacity.js";
 import type { Mode, Plant, StaveName } from "../staves/plant.js";
 import {
   outputTokensPerSecond,
   quantity,
   ratio,
   watts,
-  type JoulesPerOutputToken,
   type RequestsPerSecond,
   type TotalTokensPerSecond,
 } from "../units/index.js";
 import { bindingStave, slackOf } from "./binding.js";
 import { energyReport, fullLoadPower } from "./energyReport.js";
 import { mixRouted } from "./mixRouted.js";
-import { plantOf } from "./plantOf.js";
+import { operatingPoint } from "./operatingPoint.js";
 import type { Evaluation, ModeResult } from "./result.js";
 
 const formatGb = (value: number): string => `${(value / 1e9).toPrecision(4)} GB`;
@@ -40,22 +33,10 @@ const infeasibleReason = (scenario: Scenario, plant: Plant, binding: StaveName):
 
 /** Evaluates one mode of a single-model plant: every stave, the Leontief minimum, energy. */
 const evaluateSingle = (scenario: Scenario, mode: Mode): ModeResult => {
-  const plant = plantOf(scenario, mode);
+  const point = operatingPoint(scenario, mode);
+  const { plant, batch, powerBatch, internalRate, fullAtInternalRate, itJoules } = point;
   const utilization = mode === "bound" ? ratio(1) : scenario.utilization;
-  const batch = effectiveBatch(plant);
-  const ceilings: Partial<Record<StaveName, number>> = {
-    compute: computeCeiling(plant),
-    "memory-bandwidth": memoryBandwidthCeiling(plant),
-    "memory-capacity": memoryCapacityCeiling(plant),
-  };
-  const latency = latencyTargetCeiling(plant);
-  if (latency !== undefined) ceilings["latency-target"] = latency;
-  ceilings["device-power"] = devicePowerCeiling(plant, Math.max(batch, 1));
-  const internalRate = outputTokensPerSecond(Math.min(...Object.values(ceilings)));
-  const powerBatch = Math.max(batch, 1);
-  const fullAtInternalRate = fullLoadPower(scenario, plant, powerBatch, internalRate);
-  const itJoules =
-    internalRate > 0 ? quantity<JoulesPerOutputToken>(fullAtInternalRate.it / internalRate) : null;
+  const ceilings: Partial<Record<StaveName, number>> = { ...point.internalCeilings };
   if (itJoules !== null) {
     const facility = facilityPowerCeiling(plant, itJoules);
     if (facility !== undefined) ceilings["facility-power"] = facility;
@@ -64,7 +45,7 @@ const evaluateSingle = (scenario: Scenario, mode: Mode): ModeResult => {
   }
   const binding = bindingStave(ceilings);
   const ceiling = outputTokensPerSecond(ceilings[binding] ?? 0);
-  const feasible = ceiling > 0 && capacityBatch(plant) >= 1;
+  const feasible = ceiling > 0 && point.fits;
   const rate = outputTokensPerSecond(feasible ? ceiling * utilization : 0);
   const { inputTokens, outputTokens } = scenario.workload;
   const effectiveCompute = quantity<typeof plant.computeRate>(plant.replicas * plant.computeRate);
