@@ -5,12 +5,15 @@ export default defineConfig({
     index: "src/index.ts",
     "units/index": "src/units/index.ts",
     "cli/main": "src/cli/main.ts",
+    "testing/index": "src/testing/index.ts",
   },
   format: ["esm", "cjs"],
-  dts: { entry: { index: "src/index.ts", "units/index": "src/units/index.ts" } },
+  dts: { entry: { index: "src/index.ts", "units/index": "src/units/index.ts", "testing/index": "src/testing/index.ts" } },
   clean: true,
   sourcemap: false,
   target: "node20",
   splitting: false,
   treeshake: true,
+  // import.meta.url in the CJS build (the CLI starts its sweep workers from its own file).
+  shims: true,
 });

@@ -57,8 +57,26 @@ const parses = time("parseQuantity", 50_000, (n) => {
   return ok;
 });
 
+const sweepRows = 2_000_000;
+const grid = {
+  "facility.deliveredPower": Float64Array.from({ length: sweepRows }, (_, i) => 1e3 * (1 + (i % 10000))),
+  utilization: Float64Array.from({ length: sweepRows }, (_, i) => 0.3 + 0.7 * ((i % 7) / 7)),
+};
+lib.sweep(scenario, grid, { end: 10000 }); // warm up
+const sweepStart = performance.now();
+const swept = lib.sweep(scenario, grid);
+const sweepSeconds = (performance.now() - sweepStart) / 1000;
+if (swept._tag !== "Right" || !swept.right.fastPath) throw new Error("sweep did not take the fast path");
+const sweepPerSecond = sweepRows / sweepSeconds;
+const generalGrid = { "workload.concurrency": Float64Array.from({ length: 20000 }, (_, i) => 1 + (i % 512)) };
+const generalStart = performance.now();
+lib.sweep(scenario, generalGrid);
+const generalPerSecond = 20000 / ((performance.now() - generalStart) / 1000);
+
 const fmt = (x) => x.toExponential(3);
 console.log(`typed units vs raw numbers, paper equation (${N} evals, best of ${rounds}): ratio ${(typedBest / rawBest).toFixed(3)} (goal ≤ 1.10)`);
 console.log(`paper form tpf(): ${fmt(paper.perSecond)} evaluations/s (goal ≥ 1e7)`);
 console.log(`structural evaluate(): ${fmt(structural.perSecond)} evaluations/s (goal ≥ 1e6)`);
 console.log(`parseQuantity: ${fmt(parses.perSecond)} parses/s`);
+console.log(`sweep, columnar fast path (site inputs): ${fmt(sweepPerSecond)} rows/s = ${(sweepPerSecond / structural.perSecond).toFixed(0)}× evaluate() in a loop`);
+console.log(`sweep, general path (plant inputs): ${fmt(generalPerSecond)} rows/s = ${(generalPerSecond / structural.perSecond).toFixed(2)}× evaluate() in a loop`);

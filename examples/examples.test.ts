@@ -12,6 +12,14 @@ describe("examples", () => {
     expect(out).toContain("baseline binds on: facility-power");
     expect(out).toMatch(/most tokens per day at unchanged quality: \S+/);
   });
+  it("capacity-plan.ts sizes a B200 fleet for 1M tokens/s", () => {
+    const out = run("capacity-plan.ts");
+    expect(out).toMatch(/B200 accelerators: \d+/);
+    expect(out).toMatch(/power at the meter: [\d.]+ MW/);
+  });
+  it("site-year.ts integrates a year of hours", () => {
+    expect(run("site-year.ts")).toMatch(/energy at the meter: \d+ MWh/);
+  });
   it("evaluate-default.ts prints the binding stave", () => {
     expect(run("evaluate-default.ts")).toMatch(/bound \d+ tokens\/s \(memory-bandwidth\)/);
   });

@@ -107,3 +107,42 @@ export { expectedTokensPerStep } from "./physics/speculative.js";
 export { kvBytesReadPerSequence } from "./physics/kvBytes.js";
 export type { SpeculativeDecoding, Routing } from "./domain/scenario.js";
 export type { AttentionSparsity } from "./domain/model.js";
+
+export {
+  PARAMETERS,
+  PARAMETER_NAMES,
+  crossover,
+  plan,
+  seededRandom,
+  sensitivity,
+  siteOutput,
+  sweep,
+  timeSeries,
+  uncertain,
+} from "./planning/index.js";
+export type {
+  Crossover,
+  Driver,
+  Elasticity,
+  NoCrossover,
+  Parameter,
+  Plan,
+  PlanTarget,
+  PlannedDeployment,
+  PlanningError,
+  Range,
+  SeriesResult,
+  SeriesStep,
+  Sensitivity,
+  SiteOutput,
+  SweepGrid,
+  SweepOptions,
+  SweepResult,
+  TimeSeriesResult,
+  UncertainOptions,
+  UncertainOutput,
+  UncertainResult,
+  Uncertainty,
+} from "./planning/index.js";
+export { operatingPoint } from "./tpf/operatingPoint.js";
+export type { OperatingPoint } from "./tpf/operatingPoint.js";

@@ -5,6 +5,7 @@ import { parseScenario } from "../schema/parseScenario.js";
 import { evaluate } from "../tpf/evaluate.js";
 import { formatEvaluationTable } from "./formatTable.js";
 import { runLevers } from "./levers.js";
+import { runCrossover, runPlan, runSweep } from "./planning.js";
 
 /** What the CLI needs from the outside world, so it can be tested without a process. */
 export interface CliIo {
@@ -14,17 +15,28 @@ export interface CliIo {
   readonly out: (text: string) => void;
   /** Writes to standard error. */
   readonly err: (text: string) => void;
+  /** Whether standard error is a terminal (progress bars only then). */
+  readonly errIsTerminal?: boolean;
 }
 
 const USAGE = `usage: tpf evaluate <scenario.json | -> [--json]
        tpf evaluate --default [--json]
        tpf levers <scenario.json | -> [--json] [--objective tokens/s|J/token|J/request|$/Mtoken]
-evaluate: a scenario (or a JSON array of scenarios): every stave, the binding one, energy.
-levers:   the baseline and each lever in the scenario's "levers" field, at its targets.
+       tpf plan <scenario.json | -> (--target-tokens N | --target-requests N) [--accelerators A,B,…] [--json]
+       tpf crossover <scenario.json | -> --parameter NAME --low X --high Y [--mode bound|estimate] [--json]
+       tpf sweep <scenario.json | -> --grid grid.json|grid.csv [--shard k/n] [--workers N] [--format csv|json] [--mode bound|estimate]
+evaluate:  a scenario (or a JSON array of scenarios): every stave, the binding one, energy.
+levers:    the baseline and each lever in the scenario's "levers" field, at its targets.
+plan:      accelerators, nodes and MW at the meter for a target rate; the cheapest option.
+crossover: the value of an input at which the binding stave changes.
+sweep:     a grid of inputs (columns), evaluated columnar; shards concatenate.
 Exit codes: 0 ok, 2 bad input.`;
 
-const COMMANDS = ["evaluate", "levers"] as const;
-const FLAGS_WITH_VALUE = ["--objective"];
+const COMMANDS = ["evaluate", "levers", "plan", "crossover", "sweep"] as const;
+const FLAGS_WITH_VALUE = [
+  "--objective", "--parameter", "--low", "--high", "--mode", "--target-tokens", "--target-requests",
+  "--accelerators", "--grid", "--shard", "--format", "--workers",
+];
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
@@ -96,6 +108,9 @@ const runCommand = (argv: readonly string[], io: CliIo): number => {
     }
   }
   if (command === "levers") return runLevers(document, values.get("--objective"), json, io);
+  if (command === "plan") return runPlan(document, values, json, io);
+  if (command === "crossover") return runCrossover(document, values, json, io);
+  if (command === "sweep") return runSweep(document, values, io);
   const many = Array.isArray(document);
   const documents: unknown[] = many ? (document as unknown[]) : [document];
   const problems: string[] = [];

@@ -87,8 +87,8 @@ const evaluateSingle = (scenario: Scenario, mode: Mode): ModeResult => {
  * mixRouted); speculative decoding applies to the main model only.
  */
 export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
+  if (scenario.routing === undefined) return evaluateSingle(scenario, mode);
   const { routing, ...main } = scenario;
-  if (routing === undefined) return evaluateSingle(scenario, mode);
   const { speculative: _draft, ...withoutDraft } = main;
   const routed: Scenario = { ...withoutDraft, model: routing.model, precision: routing.precision, quality: routing.quality };
   return mixRouted(evaluateSingle(main, mode), evaluateSingle(routed, mode), routing.share, scenario.workload);

@@ -1,0 +1,142 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { Scenario } from "../domain/scenario.js";
+import type { StaveName } from "../staves/plant.js";
+import { evaluate } from "../tpf/evaluate.js";
+import { planningError, type PlanningError } from "./planningError.js";
+
+/** What the deployment must deliver: output tokens/s or requests/s (one of them). */
+export interface PlanTarget {
+  readonly outputTokensPerSecond?: number;
+  readonly requestsPerSecond?: number;
+}
+
+/** One sized option. Powers are averages at the scenario's utilization. */
+export interface PlannedDeployment {
+  /** Accelerator id of the option. */
+  readonly accelerator: string;
+  /** Accelerators per replica (count). */
+  readonly count: number;
+  /** Replicas needed (count). */
+  readonly replicas: number;
+  /** Accelerators in all (count). */
+  readonly accelerators: number;
+  /** Nodes (count), at the facility's accelerators per node. */
+  readonly nodes: number;
+  /** Output tokens/s the sized deployment delivers (estimate, U applied). */
+  readonly outputTokensPerSecond: number;
+  /** Stave that binds each replica. */
+  readonly binding: StaveName;
+  /** Average IT power (W). */
+  readonly itPower: number;
+  /** Average power at the meter, IT × PUE (W). */
+  readonly meterPower: number;
+  /** USD per hour: energy at the meter and accelerator-hours. */
+  readonly usdPerHour: { readonly energy: number; readonly accelerators: number; readonly total: number };
+  /** Whether one replica can serve at all (fits, meets the targets). */
+  readonly feasible: boolean;
+  /** Why not. */
+  readonly reason?: string;
+}
+
+/** The plan: every option sized, cheapest feasible first. */
+export interface Plan {
+  readonly target: PlanTarget;
+  readonly options: readonly PlannedDeployment[];
+  /** The cheapest feasible option, if any. */
+  readonly cheapest?: PlannedDeployment;
+}
+
+const siteless = (scenario: Scenario, replicas: number): Scenario => {
+  const { deliveredPower: _p, coolingCapacity: _c, ...facility } = scenario.facility;
+  return { ...scenario, replicas, facility };
+};
+
+const size = (scenario: Scenario, target: PlanTarget): PlannedDeployment => {
+  const one = evaluate(siteless(scenario, 1)).estimate;
+  const perReplica =
+    target.outputTokensPerSecond !== undefined ? one.outputTokensPerSecond : one.requestsPerSecond;
+  const wanted = target.outputTokensPerSecond ?? target.requestsPerSecond ?? 0;
+  const base = { accelerator: scenario.accelerator.id, count: scenario.count, binding: one.binding };
+  if (!one.feasible || !(perReplica > 0)) {
+    return {
+      ...base, replicas: 0, accelerators: 0, nodes: 0, outputTokensPerSecond: 0, itPower: 0, meterPower: 0,
+      usdPerHour: { energy: 0, accelerators: 0, total: 0 }, feasible: false, reason: one.infeasibleReason ?? "no output",
+    };
+  }
+  // Every stave scales with replicas, so the rate is linear in them: n = ⌈target / per-replica⌉.
+  let replicas = Math.max(1, Math.ceil(wanted / perReplica));
+  let sized = evaluate(siteless(scenario, replicas)).estimate;
+  const delivered = () => (target.outputTokensPerSecond !== undefined ? sized.outputTokensPerSecond : sized.requestsPerSecond);
+  while (delivered() < wanted) {
+    replicas += 1;
+    sized = evaluate(siteless(scenario, replicas)).estimate;
+  }
+  const accelerators = replicas * scenario.count;
+  const hours = accelerators * scenario.facility.acceleratorHourPrice * 3600;
+  const energy = sized.averagePower.facility * scenario.facility.electricityPrice * 3600;
+  return {
+    ...base,
+    replicas,
+    accelerators,
+    nodes: Math.ceil(accelerators / scenario.facility.acceleratorsPerNode),
+    outputTokensPerSecond: sized.outputTokensPerSecond,
+    itPower: sized.averagePower.it,
+    meterPower: sized.averagePower.facility,
+    usdPerHour: { energy, accelerators: hours, total: energy + hours },
+    feasible: true,
+  };
+};
+
+/**
+ * Inverse question: how many accelerators (replicas of `count`), nodes and MW at the meter
+ * each option needs to deliver the target under its latency targets, and which is cheapest
+ * (energy + accelerator-hours). The site's own delivered-power and cooling limits are
+ * dropped: the plan sizes the site. The result is checked forward: the planned replicas meet
+ * the target and one replica fewer does not.
+ * @example plan([scenario], { outputTokensPerSecond: 1e6 })
+ */
+export const plan = (options: readonly Scenario[], target: PlanTarget): E.Either<PlanningError, Plan> => {
+  const given = [target.outputTokensPerSecond, target.requestsPerSecond].filter((v) => v !== undefined);
+  if (given.length !== 1) return E.left(planningError("target: expected exactly one of outputTokensPerSecond, requestsPerSecond"));
+  const wanted = given[0]!;
+  if (!(Number.isFinite(wanted) && wanted > 0)) return E.left(planningError(`target: expected a rate > 0, got ${wanted}`));
+  if (options.length === 0) return E.left(planningError("options: expected at least one scenario"));
+  const sized = options.map((scenario) => size(scenario, target));
+  const ordered = [...sized].sort((a, b) =>
+    a.feasible !== b.feasible ? (a.feasible ? -1 : 1) : a.usdPerHour.total - b.usdPerHour.total,
+  );
+  const cheapest = ordered.find((o) => o.feasible);
+  return E.right({ target, options: ordered, ...(cheapest === undefined ? {} : { cheapest }) });
+};
+
+/** What a site produces over a day and a year at its estimate operating point. */
+export interface SiteOutput {
+  readonly outputTokensPerSecond: number;
+  readonly outputTokensPerDay: number;
+  readonly outputTokensPerYear: number;
+  /** Energy at the meter per year (J). */
+  readonly facilityEnergyPerYear: number;
+  /** Binding stave. */
+  readonly binding: StaveName;
+}
+
+const SECONDS_PER_DAY = 86_400;
+const SECONDS_PER_YEAR = 365 * SECONDS_PER_DAY;
+
+/**
+ * Tokens per day and per year of a given site (its delivered power, cooling, replicas), at
+ * the estimate operating point.
+ * @example siteOutput(scenario).outputTokensPerYear
+ */
+export const siteOutput = (scenario: Scenario): SiteOutput => {
+  const estimate = evaluate(scenario).estimate;
+  // When the site binds, only part of the plant runs: energy follows the tokens.
+  const facilityJoules = estimate.joulesPerOutputToken?.facility ?? 0;
+  return {
+    outputTokensPerSecond: estimate.outputTokensPerSecond,
+    outputTokensPerDay: estimate.outputTokensPerSecond * SECONDS_PER_DAY,
+    outputTokensPerYear: estimate.outputTokensPerSecond * SECONDS_PER_YEAR,
+    facilityEnergyPerYear: estimate.outputTokensPerSecond * facilityJoules * SECONDS_PER_YEAR,
+    binding: estimate.binding,
+  };
+};

@@ -1,0 +1,162 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { Scenario } from "../domain/scenario.js";
+import { STAVE_NAMES, type Mode, type StaveName } from "../staves/plant.js";
+import { evaluateMode } from "../tpf/evaluate.js";
+import { operatingPoint } from "../tpf/operatingPoint.js";
+import { PARAMETERS, PARAMETER_NAMES } from "./parameters.js";
+import { planningError, type PlanningError } from "./planningError.js";
+
+/** Columns of input values, one row per scenario (SI units), all the same length. */
+export type SweepGrid = Readonly<Record<string, Float64Array | readonly number[]>>;
+
+/** Options of sweep(). */
+export interface SweepOptions {
+  /** Mode (default estimate). */
+  readonly mode?: Mode;
+  /** First row to evaluate (default 0): with `end`, a shard of the grid. */
+  readonly start?: number;
+  /** One past the last row (default: all). */
+  readonly end?: number;
+}
+
+/** Columns out, one entry per evaluated row. */
+export interface SweepResult {
+  /** Rows evaluated (end − start). */
+  readonly rows: number;
+  /** Whether the columnar fast path served the sweep (only site inputs varied). */
+  readonly fastPath: boolean;
+  /** Output tokens/s. */
+  readonly outputTokensPerSecond: Float64Array;
+  /** Facility J per output token, amortized at U; 0 where infeasible. */
+  readonly joulesPerOutputToken: Float64Array;
+  /** Binding stave as an index into STAVE_NAMES. */
+  readonly binding: Uint8Array;
+  /** 1 where feasible. */
+  readonly feasible: Uint8Array;
+}
+
+/** Inputs the fast path handles: they move only the facility-power and cooling staves and U. */
+const SITE_INPUTS = new Set(["facility.deliveredPower", "facility.pue", "facility.coolingCapacity", "utilization"]);
+const TIE = 1e-12;
+const LIMITS: Readonly<Record<string, { accept: (x: number) => boolean; expected: string }>> = {
+  "facility.pue": { accept: (x) => x >= 1, expected: "a ratio >= 1" },
+  utilization: { accept: (x) => x > 0 && x <= 1, expected: "a utilization in (0, 1]" },
+  "facility.deliveredPower": { accept: (x) => x > 0, expected: "a power > 0 W" },
+  "facility.coolingCapacity": { accept: (x) => x > 0, expected: "a power > 0 W" },
+  count: { accept: (x) => Number.isInteger(x) && x >= 1, expected: "a whole number >= 1" },
+  replicas: { accept: (x) => Number.isInteger(x) && x >= 1, expected: "a whole number >= 1" },
+  "workload.concurrency": { accept: (x) => x > 0, expected: "a concurrency > 0" },
+  "workload.outputTokens": { accept: (x) => x >= 1, expected: "output tokens >= 1" },
+};
+const stave = (name: StaveName): number => STAVE_NAMES.indexOf(name);
+
+const fast = (base: Scenario, grid: SweepGrid, mode: Mode, start: number, end: number, out: SweepResult): void => {
+  const point = operatingPoint(base, mode);
+  const { plant, itJoules, fullAtInternalRate: full, internalRate, fits } = point;
+  let internalBinding = stave("compute");
+  let internalValue = Number.POSITIVE_INFINITY;
+  for (const name of STAVE_NAMES) {
+    const value = point.internalCeilings[name];
+    if (value !== undefined && value < internalValue * (1 - TIE)) {
+      internalValue = value;
+      internalBinding = stave(name);
+    }
+  }
+  const power = grid["facility.deliveredPower"];
+  const pue = grid["facility.pue"];
+  const cooling = grid["facility.coolingCapacity"];
+  const utilization = grid.utilization;
+  const idleAccelerators = plant.accelerators * plant.replicas * plant.idlePower;
+  const psu = mode === "bound" ? 1 : base.facility.psuEfficiency;
+  const hosts = full.it - full.accelerator / psu;
+  const facilityIndex = stave("facility-power");
+  const coolingIndex = stave("cooling");
+  for (let row = start; row < end; row++) {
+    const i = row - start;
+    const p = power === undefined ? base.facility.deliveredPower : power[row]!;
+    const ratio = pue === undefined ? base.facility.pue : pue[row]!;
+    const c = cooling === undefined ? base.facility.coolingCapacity : cooling[row]!;
+    const u = mode === "bound" ? 1 : utilization === undefined ? base.utilization : utilization[row]!;
+    let best = internalValue;
+    let binding = internalBinding;
+    if (itJoules !== null) {
+      if (p !== undefined) {
+        const f = p / ratio / itJoules;
+        if (f < best * (1 - TIE)) { best = f; binding = facilityIndex; }
+      }
+      if (c !== undefined) {
+        const k = c / itJoules;
+        if (k < best * (1 - TIE)) { best = k; binding = coolingIndex; }
+      }
+    }
+    const feasible = fits && best > 0 && itJoules !== null;
+    out.outputTokensPerSecond[i] = feasible ? u * best : 0;
+    out.binding[i] = binding;
+    out.feasible[i] = feasible ? 1 : 0;
+    // Same as averagePowerAt(): U at full load, (1 − U) idle, hosts and PSU throughout.
+    out.joulesPerOutputToken[i] = feasible && u > 0
+      ? (((u * full.accelerator + (1 - u) * idleAccelerators) / psu + hosts) * ratio) / (u * internalRate)
+      : 0;
+  }
+};
+
+const general = (base: Scenario, grid: SweepGrid, names: readonly string[], mode: Mode, start: number, end: number, out: SweepResult): void => {
+  for (let row = start; row < end; row++) {
+    let s = base;
+    for (const name of names) s = PARAMETERS[name]!.set(s, grid[name]![row]!);
+    const r = evaluateMode(s, mode);
+    const i = row - start;
+    out.outputTokensPerSecond[i] = r.outputTokensPerSecond;
+    out.joulesPerOutputToken[i] = r.feasible ? (r.joulesPerOutputToken?.facility ?? 0) : 0;
+    out.binding[i] = stave(r.binding);
+    out.feasible[i] = r.feasible ? 1 : 0;
+  }
+};
+
+/**
+ * Evaluates many variants of one scenario, columnar: typed arrays in, typed arrays out.
+ * When only site inputs vary (delivered power, PUE, cooling, utilization), the plant's own
+ * staves are computed once and each row costs a few divisions with no allocation; otherwise
+ * each row is a full evaluate. `start`/`end` select a shard, so a large grid splits across
+ * processes or machines and the shards' outputs concatenate.
+ * @example sweep(site, { "facility.deliveredPower": Float64Array.from({ length: 1e6 }, (_, i) => 1e3 * (i + 1)) })
+ */
+export const sweep = (base: Scenario, grid: SweepGrid, options: SweepOptions = {}): E.Either<PlanningError, SweepResult> => {
+  const names = Object.keys(grid);
+  const unknown = names.filter((n) => PARAMETERS[n] === undefined);
+  if (unknown.length > 0) {
+    return E.left(planningError(`grid: unknown parameter ${unknown.map((n) => JSON.stringify(n)).join(", ")}; expected some of ${PARAMETER_NAMES.join(", ")}`));
+  }
+  const lengths = new Set(names.map((n) => grid[n]!.length));
+  if (lengths.size > 1) return E.left(planningError("grid: every column must have the same length"));
+  const total = names.length === 0 ? 0 : [...lengths][0]!;
+  const start = options.start ?? 0;
+  const end = options.end ?? total;
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= total)) {
+    return E.left(planningError(`range: expected 0 <= start <= end <= ${total}, got ${start}..${end}`));
+  }
+  for (const name of names) {
+    const column = grid[name]!;
+    for (let row = start; row < end; row++) {
+      const value = column[row]!;
+      const limit = LIMITS[name];
+      if (!Number.isFinite(value) || value < 0 || (limit !== undefined && !limit.accept(value))) {
+        return E.left(planningError(`grid.${name}.${row}: expected ${limit?.expected ?? "a finite non-negative number"}, got ${value}`));
+      }
+    }
+  }
+  const mode = options.mode ?? "estimate";
+  const rows = end - start;
+  const fastPath = base.routing === undefined && names.every((n) => SITE_INPUTS.has(n));
+  const out: SweepResult = {
+    rows,
+    fastPath,
+    outputTokensPerSecond: new Float64Array(rows),
+    joulesPerOutputToken: new Float64Array(rows),
+    binding: new Uint8Array(rows),
+    feasible: new Uint8Array(rows),
+  };
+  if (fastPath) fast(base, grid, mode, start, end, out);
+  else general(base, grid, names, mode, start, end, out);
+  return E.right(out);
+};

@@ -1,0 +1,167 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { Scenario } from "../domain/scenario.js";
+import type { Mode } from "../staves/plant.js";
+import { evaluateMode } from "../tpf/evaluate.js";
+import { PARAMETERS, PARAMETER_NAMES } from "./parameters.js";
+import { planningError, type PlanningError } from "./planningError.js";
+import { normalDraw, seededRandom } from "./random.js";
+
+/** An uncertain input: an interval or a distribution (SI units of the parameter). */
+export type Uncertainty =
+  | { readonly kind: "interval"; readonly low: number; readonly mid: number; readonly high: number }
+  | { readonly kind: "uniform"; readonly low: number; readonly high: number }
+  | { readonly kind: "triangular"; readonly low: number; readonly mode: number; readonly high: number }
+  | { readonly kind: "lognormal"; readonly median: number; readonly sigma: number };
+
+/** What is measured: the estimate's output tokens/s, or facility J per output token. */
+export type UncertainOutput = "outputTokensPerSecond" | "joulesPerOutputToken";
+
+/** Options of uncertain(). */
+export interface UncertainOptions {
+  /** Monte Carlo draws (default 2000). */
+  readonly samples?: number;
+  /** PRNG seed (default 1). */
+  readonly seed?: number;
+  /** Output (default outputTokensPerSecond). */
+  readonly output?: UncertainOutput;
+  /** Mode (default estimate). */
+  readonly mode?: Mode;
+}
+
+/** How much one input alone moves the output. */
+export interface Driver {
+  readonly parameter: string;
+  /** Output at the input's low end (p5 for a distribution). */
+  readonly atLow: number;
+  /** Output at its high end (p95 for a distribution). */
+  readonly atHigh: number;
+  /** |atHigh − atLow|. */
+  readonly spread: number;
+}
+
+/** The answer of uncertain(). */
+export interface UncertainResult {
+  readonly output: UncertainOutput;
+  /** Output with every input at its middle (mid, mode or median). */
+  readonly central: number;
+  /**
+   * Exact bounds from corner evaluation, when every input is bounded; `monotone` says
+   * whether each input looked monotone (low, mid, high in order), which is when corners
+   * are exact.
+   */
+  readonly interval?: { readonly low: number; readonly high: number; readonly monotone: boolean };
+  /** Seeded Monte Carlo percentiles. */
+  readonly percentiles: { readonly p5: number; readonly p50: number; readonly p95: number };
+  /** Every Monte Carlo value, in draw order. */
+  readonly draws: readonly number[];
+  /** Inputs ordered by how much they alone move the output. */
+  readonly drivers: readonly Driver[];
+}
+
+const middle = (u: Uncertainty): number =>
+  u.kind === "interval" ? u.mid : u.kind === "uniform" ? (u.low + u.high) / 2 : u.kind === "triangular" ? u.mode : u.median;
+
+const ends = (u: Uncertainty): [number, number] =>
+  u.kind === "lognormal" ? [u.median * Math.exp(-1.6449 * u.sigma), u.median * Math.exp(1.6449 * u.sigma)] : [u.low, u.high];
+
+const draw = (u: Uncertainty, random: () => number): number => {
+  switch (u.kind) {
+    case "interval":
+    case "uniform":
+      return u.low + (u.high - u.low) * random();
+    case "triangular": {
+      const r = random();
+      const cut = (u.mode - u.low) / (u.high - u.low || 1);
+      return r < cut
+        ? u.low + Math.sqrt(r * (u.high - u.low) * (u.mode - u.low))
+        : u.high - Math.sqrt((1 - r) * (u.high - u.low) * (u.high - u.mode));
+    }
+    case "lognormal":
+      return u.median * Math.exp(u.sigma * normalDraw(random));
+  }
+};
+
+const invalid = (name: string, u: Uncertainty): string | undefined => {
+  const numbers = Object.values(u).filter((v): v is number => typeof v === "number");
+  if (!numbers.every(Number.isFinite)) return `${name}: expected finite numbers`;
+  switch (u.kind) {
+    case "interval": return u.low <= u.mid && u.mid <= u.high && u.low > 0 ? undefined : `${name}: expected 0 < low <= mid <= high`;
+    case "uniform": return u.low <= u.high && u.low > 0 ? undefined : `${name}: expected 0 < low <= high`;
+    case "triangular": return u.low <= u.mode && u.mode <= u.high && u.low > 0 ? undefined : `${name}: expected 0 < low <= mode <= high`;
+    case "lognormal": return u.median > 0 && u.sigma >= 0 ? undefined : `${name}: expected median > 0 and sigma >= 0`;
+  }
+};
+
+const percentile = (sorted: readonly number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
+
+/**
+ * Propagates uncertain inputs to the rate (or J/token): exact bounds by corner evaluation
+ * where every input is bounded (exact when the output is monotone in each input), seeded
+ * Monte Carlo percentiles always, and the inputs that drive the spread.
+ * @example uncertain(s, { "facility.pue": { kind: "interval", low: 1.1, mid: 1.2, high: 1.4 } })
+ */
+export const uncertain = (
+  scenario: Scenario,
+  inputs: Readonly<Record<string, Uncertainty>>,
+  options: UncertainOptions = {},
+): E.Either<PlanningError, UncertainResult> => {
+  const names = Object.keys(inputs);
+  const problems = names.flatMap((name) =>
+    PARAMETERS[name] === undefined
+      ? [`${name}: unknown parameter; expected one of ${PARAMETER_NAMES.join(", ")}`]
+      : [invalid(name, inputs[name]!)].filter((m): m is string => m !== undefined),
+  );
+  if (names.length === 0) problems.push("inputs: expected at least one uncertain input");
+  if (names.length > 16) problems.push(`inputs: at most 16 uncertain inputs, got ${names.length}`);
+  if (problems.length > 0) return E.left(planningError(problems.join("; ")));
+  const output = options.output ?? "outputTokensPerSecond";
+  const mode = options.mode ?? "estimate";
+  const valueOf = (values: Readonly<Record<string, number>>): number => {
+    let s = scenario;
+    for (const name of names) s = PARAMETERS[name]!.set(s, values[name]!);
+    const r = evaluateMode(s, mode);
+    return output === "outputTokensPerSecond" ? r.outputTokensPerSecond : (r.joulesPerOutputToken?.facility ?? 0);
+  };
+  const mids = Object.fromEntries(names.map((n) => [n, middle(inputs[n]!)]));
+  const central = valueOf(mids);
+
+  const drivers = names
+    .map((name) => {
+      const [low, high] = ends(inputs[name]!);
+      const atLow = valueOf({ ...mids, [name]: low });
+      const atHigh = valueOf({ ...mids, [name]: high });
+      const monotone = (atLow <= central && central <= atHigh) || (atHigh <= central && central <= atLow);
+      return { parameter: name, atLow, atHigh, spread: Math.abs(atHigh - atLow), monotone };
+    })
+    .sort((a, b) => b.spread - a.spread);
+
+  let interval: UncertainResult["interval"];
+  if (names.every((n) => inputs[n]!.kind !== "lognormal")) {
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (let corner = 0; corner < 2 ** names.length; corner++) {
+      const values = Object.fromEntries(names.map((n, i) => [n, ends(inputs[n]!)[(corner >> i) & 1]!]));
+      const v = valueOf(values);
+      low = Math.min(low, v);
+      high = Math.max(high, v);
+    }
+    interval = { low, high, monotone: drivers.every((d) => d.monotone) };
+  }
+
+  const random = seededRandom(options.seed ?? 1);
+  const samples = Math.max(1, Math.min(1_000_000, Math.round(options.samples ?? 2000)));
+  const draws: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    draws.push(valueOf(Object.fromEntries(names.map((n) => [n, draw(inputs[n]!, random)]))));
+  }
+  const sorted = [...draws].sort((a, b) => a - b);
+  return E.right({
+    output,
+    central,
+    ...(interval === undefined ? {} : { interval }),
+    percentiles: { p5: percentile(sorted, 0.05), p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) },
+    draws,
+    drivers: drivers.map(({ monotone: _m, ...d }) => d),
+  });
+};
