@@ -146,3 +146,4 @@ export type {
 } from "./planning/index.js";
 export { operatingPoint } from "./tpf/operatingPoint.js";
 export type { OperatingPoint } from "./tpf/operatingPoint.js";
+export { recurrentStateBytes } from "./physics/recurrentState.js";

@@ -19,7 +19,7 @@ export interface FittedPowerModel {
 
 /** Provenance of the fit. */
 export const CALIBRATION_SOURCE =
-  "fitted by scripts/calibrate.ts on ML.ENERGY Leaderboard v3.0 runs (shared/data/mlenergy_v3_runs.csv, leaderboard commit 0cd52dab, data 2026-02-16), library commit unknown, holding out gemma-3 and nemotron-nano";
+  "fitted by scripts/calibrate.ts on ML.ENERGY Leaderboard v3.0 runs (shared/data/mlenergy_v3_runs.csv, leaderboard commit 0cd52dab, data 2026-02-16), library commit 3bcf347, holding out gemma-3 and nemotron-nano; efficiencies fitted without sourcegraph-fim (input length unpublished)";
 /** Date of the fit. */
 export const CALIBRATION_DATE = "2026-11-22";
 
@@ -29,23 +29,32 @@ export const FITTED_POWER: Readonly<Record<"H100-SXM" | "B200", FittedPowerModel
   "B200": { idlePowerWatts: 641.081, joulesPerFlop: 4.59551e-13, joulesPerByte: 2.48017e-11, boundFraction: 1, runs: 185, medianAbsoluteErrorPower: 0.124 },
 };
 
-/** Fitted default efficiencies (estimate mode): η_c, η_m (1). */
-export const FITTED_EFFICIENCY = { compute: 0.225, bandwidth: 0.325 } as const;
+/** Fitted default efficiencies (estimate mode), pooled over both GPUs: η_c, η_m (1), overheads t₀, t₁ (s). */
+export const FITTED_EFFICIENCY = {"compute":0.25,"bandwidth":0.35,"stepOverhead":0,"sequenceOverhead":0.000035} as const;
+
+/** Fitted efficiencies by accelerator: η_c, η_m (1), overheads t₀, t₁ (s). */
+export const FITTED_EFFICIENCY_BY_ACCELERATOR = {
+  "H100-SXM": {"compute":0.25,"bandwidth":0.75,"stepOverhead":0.002,"sequenceOverhead":0.00007},
+  B200: {"compute":0.25,"bandwidth":0.35,"stepOverhead":0,"sequenceOverhead":0.00003},
+} as const;
 
 /** Errors of the estimate (|estimate ÷ measured − 1|) on fitted and held-out runs. */
 export const CALIBRATION_ERRORS = {
-  "trainingRuns": 341,
+  "trainingRuns": 291,
   "heldOutRuns": 85,
   "heldOutFamilies": [
     "gemma-3",
     "nemotron-nano"
   ],
-  "fittedMedianRateError": 0.363,
-  "fittedMedianEnergyError": 0.32,
-  "fittedP90RateError": 1.974,
-  "fittedP90EnergyError": 0.924,
-  "heldOutMedianRateError": 0.392,
-  "heldOutMedianEnergyError": 0.453,
-  "heldOutP90RateError": 2.699,
-  "heldOutP90EnergyError": 0.841
+  "fittedMedianRateError": 0.176,
+  "fittedMedianEnergyError": 0.128,
+  "fittedP90RateError": 0.868,
+  "fittedP90EnergyError": 0.431,
+  "heldOutMedianRateError": 0.169,
+  "heldOutMedianEnergyError": 0.162,
+  "heldOutP90RateError": 1.079,
+  "heldOutP90EnergyError": 0.376,
+  "unknownInputTaskRuns": 50,
+  "unknownInputMedianRateError": 0.798,
+  "unknownInputMedianEnergyError": 0.506
 } as const;

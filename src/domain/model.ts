@@ -42,6 +42,11 @@ export interface Model extends Provenance {
   readonly vocabularySize: number;
   /** Whether input embedding and LM head share one matrix (an untied input table is a lookup, not a matmul). */
   readonly tiedEmbeddings: boolean;
+  /**
+   * Recurrent (Mamba, DeltaNet) state elements one sequence carries across all its recurrent
+   * layers (count): SSM state plus convolution state. Every decode step reads and writes it.
+   */
+  readonly recurrentStateElements?: number;
   /** MoE layout; absent for dense models. */
   readonly experts?: Experts;
   /**

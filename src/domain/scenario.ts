@@ -23,6 +23,16 @@ export interface Efficiency {
   readonly bandwidth: Ratio;
   /** Fraction of memory usable for weights and KV cache (1); vLLM's default is 0.9. */
   readonly memory: Ratio;
+  /**
+   * Fixed time every decode step costs besides its FLOP and bytes: scheduling, kernel
+   * launches, sampling (s). Charged to the memory-bandwidth stave, where small batches live.
+   */
+  readonly stepOverhead: Seconds;
+  /**
+   * Host time per sequence per decode step (sampling, detokenization, scheduling), which
+   * caps a replica at 1/t₁ output tokens/s however fast the device (s). Charged like t₀.
+   */
+  readonly sequenceOverhead: Seconds;
 }
 
 /** Speculative decoding: a draft model proposes, the target verifies k + 1 positions per step. */

@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { ACCELERATORS, peakFlopPerSecondAt } from "../catalog/accelerators.js";
-import { FITTED_EFFICIENCY } from "../catalog/calibrated.js";
+import { FITTED_EFFICIENCY, FITTED_EFFICIENCY_BY_ACCELERATOR } from "../catalog/calibrated.js";
 import { FACILITIES, GRIDS } from "../catalog/facilities.js";
 import { MODELS } from "../catalog/models.js";
 import { WORKLOADS } from "../catalog/workloads.js";
@@ -10,7 +10,7 @@ import type { Model } from "../domain/model.js";
 import type { Precision, PrecisionSet } from "../domain/precision.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { Workload } from "../domain/workload.js";
-import { ratio, type FlopPerSecond } from "../units/index.js";
+import { ratio, seconds, type FlopPerSecond } from "../units/index.js";
 import { scenarioError, type ScenarioError, type ScenarioIssue } from "./scenarioError.js";
 import { scenarioInputSchema, type ScenarioInput } from "./scenarioSchema.js";
 
@@ -90,6 +90,9 @@ const resolveModel = (input: ScenarioInput["model"], issues: Issues, path = "mod
     source: fields.source ?? "user input",
     date: fields.date ?? "user input",
     ...((fields.kvLatentDim ?? base?.kvLatentDim) === undefined ? {} : { kvLatentDim: (fields.kvLatentDim ?? base?.kvLatentDim) as number }),
+    ...((fields.recurrentStateElements ?? base?.recurrentStateElements) === undefined
+      ? {}
+      : { recurrentStateElements: (fields.recurrentStateElements ?? base?.recurrentStateElements)! }),
     ...((fields.experts ?? base?.experts) === undefined ? {} : { experts: (fields.experts ?? base?.experts)! }),
     ...((fields.attentionSparsity ?? base?.attentionSparsity) === undefined
       ? {}
@@ -166,6 +169,17 @@ const resolvePrecision = (
   return { weights: given.weights, kv: given.kv ?? defaultKv(given.weights), compute };
 };
 
+/**
+ * Estimate-mode efficiencies: fitted per accelerator where ML.ENERGY has runs on it (or on the
+ * catalog part an inline accelerator is based on), the pooled fit otherwise.
+ */
+const defaultEfficiency = (accelerator: Accelerator) => {
+  const id = accelerator.id.replace(/\+custom$/, "");
+  return Object.hasOwn(FITTED_EFFICIENCY_BY_ACCELERATOR, id)
+    ? FITTED_EFFICIENCY_BY_ACCELERATOR[id as keyof typeof FITTED_EFFICIENCY_BY_ACCELERATOR]
+    : FITTED_EFFICIENCY;
+};
+
 const zodIssues = (error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string; keys?: readonly string[] }[] }): Issues =>
   error.issues.map((issue) => ({
     path: issue.path.map(String).join("."),
@@ -217,9 +231,11 @@ export const parseScenario = (input: unknown): E.Either<ScenarioError, Scenario>
       ...(targets.qualityFloor === undefined ? {} : { qualityFloor: targets.qualityFloor }),
     },
     efficiency: {
-      compute: raw.efficiency?.compute ?? ratio(FITTED_EFFICIENCY.compute),
-      bandwidth: raw.efficiency?.bandwidth ?? ratio(FITTED_EFFICIENCY.bandwidth),
+      compute: raw.efficiency?.compute ?? ratio(defaultEfficiency(accelerator).compute),
+      bandwidth: raw.efficiency?.bandwidth ?? ratio(defaultEfficiency(accelerator).bandwidth),
       memory: raw.efficiency?.memory ?? ratio(0.9),
+      stepOverhead: raw.efficiency?.stepOverhead ?? seconds(defaultEfficiency(accelerator).stepOverhead),
+      sequenceOverhead: raw.efficiency?.sequenceOverhead ?? seconds(defaultEfficiency(accelerator).sequenceOverhead),
     },
     utilization: raw.utilization ?? ratio(1),
     quality,

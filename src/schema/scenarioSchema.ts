@@ -89,6 +89,7 @@ const modelFields = z.strictObject({
   kvHeads: positiveCount("KV heads").optional(),
   headDim: positiveCount("head dimensions").optional(),
   kvLatentDim: positiveCount("latent dimensions").optional(),
+  recurrentStateElements: positiveNumber("recurrent state elements", 0, true).optional(),
   vocabularySize: positiveNumber("a vocabulary size", 0, true).optional(),
   tiedEmbeddings: z.boolean().optional(),
   experts: z
@@ -155,6 +156,8 @@ export const scenarioInputSchema = z.strictObject({
       compute: fraction("a fraction").optional(),
       bandwidth: fraction("a fraction").optional(),
       memory: fraction("a fraction").optional(),
+      stepOverhead: quantitySchema(time).optional(),
+      sequenceOverhead: quantitySchema(time).optional(),
     })
     .optional(),
   utilization: fraction("a utilization").optional(),

@@ -28,15 +28,18 @@ export const stepTime = (plant: Plant, batch: number): Seconds =>
     Math.max(
       (batch * plant.tokensPerStep * plant.flopPerOutputToken) / plant.computeRate,
       bytesPerStep(plant, batch) / plant.bandwidth,
-    ),
+    ) + plant.stepOverhead + batch * plant.sequenceOverhead,
   );
 
 /**
- * The memory-bandwidth roofline at batch b, per replica (output tokens/s):
- * b·E·N·B·η_m / (W(b) + b·KV_mean).
+ * The memory-bandwidth roofline at batch b, per replica (output tokens/s), with the step
+ * overheads t₀ (fixed) and t₁ (per sequence): b·E / ((W(b) + b·KV_mean)/(N·B·η_m) + t₀ + b·t₁).
  */
 export const bandwidthRateAt = (plant: Plant, batch: number): OutputTokensPerSecond =>
-  outputTokensPerSecond((batch * plant.tokensPerStep * plant.bandwidth) / bytesPerStep(plant, batch));
+  outputTokensPerSecond(
+    (batch * plant.tokensPerStep) /
+      (bytesPerStep(plant, batch) / plant.bandwidth + plant.stepOverhead + batch * plant.sequenceOverhead),
+  );
 
 /** Time per output token of one sequence at batch b (s): step time ÷ E. */
 export const timePerOutputToken = (plant: Plant, batch: number): Seconds =>

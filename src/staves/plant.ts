@@ -71,6 +71,10 @@ export interface Plant {
    * include the verification and draft work.
    */
   readonly tokensPerStep: number;
+  /** Fixed time per decode step, t₀ (s); 0 in bound mode. */
+  readonly stepOverhead: Seconds;
+  /** Host time per sequence per decode step, t₁ (s); 0 in bound mode. */
+  readonly sequenceOverhead: Seconds;
   /** Offered concurrency (count). */
   readonly concurrency: number;
   /** TPOT target (s), if any. */

@@ -5,6 +5,7 @@ import type { Scenario } from "../domain/scenario.js";
 import type { Workload } from "../domain/workload.js";
 import { flopPerTokenAtContext } from "../physics/flopPerToken.js";
 import { kvBytesPerSequence, kvBytesReadPerSequence } from "../physics/kvBytes.js";
+import { recurrentStateBytes } from "../physics/recurrentState.js";
 import { prefillFlopPerRequest } from "../physics/requestFlop.js";
 import { expectedTokensPerStep } from "../physics/speculative.js";
 import { weightBytesPerStep, weightBytesResident } from "../physics/weightBytes.js";
@@ -17,6 +18,7 @@ import {
   flopPerSecond,
   joulesPerByte,
   joulesPerFlop,
+  seconds,
   watts,
 } from "../units/index.js";
 
@@ -43,8 +45,10 @@ const costsOf = (
     decodeFlopPerToken: flopPerTokenAtContext(model, meanDecodeContext),
     weightsResident: weightBytesResident(model, weights),
     weightsPerStep: (tokens) => weightBytesPerStep(model, weights, tokens, bound ? "minimum" : "expected"),
-    kvReadMean: kvBytesReadPerSequence(model, kv, meanDecodeContext),
-    kvStoredMax: kvBytesPerSequence(model, kv, workload.inputTokens + workload.outputTokens),
+    // A recurrent state is read and written once per step: twice its size in traffic.
+    kvReadMean: kvBytesReadPerSequence(model, kv, meanDecodeContext) + 2 * recurrentStateBytes(model, kv),
+    kvStoredMax:
+      kvBytesPerSequence(model, kv, workload.inputTokens + workload.outputTokens) + recurrentStateBytes(model, kv),
   };
 };
 
@@ -95,6 +99,8 @@ export const plantOf = (scenario: Scenario, mode: Mode): Plant => {
     kvBytesPerSequenceMean: bytes(target.kvReadMean + draftLength * (draft?.kvReadMean ?? 0)),
     kvBytesPerSequenceMax: bytes(target.kvStoredMax + (draft?.kvStoredMax ?? 0)),
     tokensPerStep,
+    stepOverhead: seconds(bound ? 0 : scenario.efficiency.stepOverhead),
+    sequenceOverhead: seconds(bound ? 0 : scenario.efficiency.sequenceOverhead),
     concurrency: workload.concurrency,
     maxPower: accelerator.maxPower,
     idlePower: bound ? watts(0) : accelerator.power.idlePower,

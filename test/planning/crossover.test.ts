@@ -31,14 +31,16 @@ describe("crossover", () => {
     expect(bindingAt(tight, "facility.pue", c.value * (1 - 1e-6))).toBe(c.before);
     expect(bindingAt(tight, "facility.pue", c.value * (1 + 1e-6))).toBe("facility-power");
   });
-  it("the batch at which decode turns compute-bound (bisection)", () => {
-    const decode = scenarioOf({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-8b", precision: "bf16", workload: "chat" });
-    const c = found(crossover(decode, "workload.concurrency", { low: 1, high: 4096 }, ));
+  it("the batch at which the decode roofline turns compute-bound (bound mode, bisection)", () => {
+    // Short sequences, so weights (not KV) dominate the bytes and more batch pays off.
+    const decode = scenarioOf({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-8b", precision: "bf16", workload: { inputTokens: 64, outputTokens: 64, concurrency: 1 } });
+    const c = found(crossover(decode, "workload.concurrency", { low: 1, high: 4096 }, "bound"));
+    const boundBindingAt = (x: number) => evaluateMode(PARAMETERS["workload.concurrency"]!.set(decode, x), "bound").binding;
     expect(c.method).toBe("bisection");
     expect(c.before).toBe("memory-bandwidth");
     expect(c.after).toBe("compute");
-    expect(bindingAt(decode, "workload.concurrency", c.value * (1 - 1e-6))).toBe("memory-bandwidth");
-    expect(bindingAt(decode, "workload.concurrency", c.value * (1 + 1e-6))).toBe("compute");
+    expect(boundBindingAt(c.value * (1 - 1e-6))).toBe("memory-bandwidth");
+    expect(boundBindingAt(c.value * (1 + 1e-6))).toBe("compute");
   });
   it("integer parameters land on whole numbers: one accelerator fewer keeps the old binding", () => {
     const s = scenarioOf({ ...DEFAULT_SCENARIO_DOCUMENT, count: 1, facility: { deliveredPower: "5 kW", pue: 1.2 } });

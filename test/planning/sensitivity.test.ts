@@ -1,6 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCENARIO_DOCUMENT, evaluate, sensitivity, timeSeries, uncertain, operatingPoint } from "../../src/index.js";
+import { DEFAULT_SCENARIO_DOCUMENT, evaluate, operatingPoint, plantOf, sensitivity, timeSeries, uncertain } from "../../src/index.js";
+import { bytesPerStep } from "../../src/staves/decodeStep.js";
 import { quantity, ratio, watts, type CarbonIntensity } from "../../src/units/index.js";
 import { scenarioOf } from "../helpers/scenario.js";
 
@@ -22,7 +23,12 @@ describe("sensitivity", () => {
     expect(evaluate(memoryBound).estimate.binding).toBe("memory-bandwidth");
     expect(s.elasticities.find((x) => x.parameter === "facility.deliveredPower")).toBeUndefined();
     expect(s.elasticities.find((x) => x.parameter === "facility.pue")!.elasticity).toBe(0);
-    expect(s.elasticities.find((x) => x.parameter === "accelerator.memoryBandwidth")!.elasticity).toBeGreaterThan(0.5);
+    // rate = b / (bytes/BW + t₀ + b·t₁): d ln rate / d ln BW = (bytes/BW) / (bytes/BW + t₀ + b·t₁)
+    const plant = plantOf(memoryBound, "estimate");
+    const b = plant.concurrency;
+    const memoryTime = bytesPerStep(plant, b) / plant.bandwidth;
+    const expected = memoryTime / (memoryTime + plant.stepOverhead + b * plant.sequenceOverhead);
+    expect(s.elasticities.find((x) => x.parameter === "accelerator.memoryBandwidth")!.elasticity).toBeCloseTo(expected, 4);
     expect(s.shadowPrices.perBytePerSecond).toBeGreaterThan(0);
     expect(s.shadowPrices.perWattDelivered).toBeUndefined();
   });

@@ -39,6 +39,8 @@ const plant: Plant = {
   kvBytesPerSequenceMean: bytes(1e8),
   kvBytesPerSequenceMax: bytes(2e8),
   tokensPerStep: 1,
+  stepOverhead: seconds(0),
+  sequenceOverhead: seconds(0),
   concurrency: 50,
   maxPower: watts(700),
   idlePower: watts(100),
