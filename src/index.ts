@@ -61,9 +61,23 @@ export { flopPerOutputTokenOf, prefillFlopPerRequest, decodeFlopPerRequest } fro
 export { kvBytesPerSequence } from "./physics/kvBytes.js";
 export { weightBytesPerStep, weightBytesResident } from "./physics/weightBytes.js";
 
-export { readMlEnergyRow, parseSimpleCsv } from "./measured/mlenergyRun.js";
+export { readMlEnergyRow, parseSimpleCsv, mlEnergyRowSchema } from "./measured/mlenergyRun.js";
 export type { MlEnergyRun } from "./measured/mlenergyRun.js";
-export { mlEnergyScenario } from "./measured/mlenergyScenario.js";
+export { mlEnergyScenario, measuredFromMlEnergy, catalogModelId } from "./measured/mlenergyScenario.js";
+export { readMlEnergyCsv, readMlEnergyJson, readMlEnergyParquet } from "./measured/mlenergyLoad.js";
+export { readInferenceX, measuredFromInferenceX, inferenceXRowSchema } from "./measured/inferenceX.js";
+export type { InferenceXRow } from "./measured/inferenceX.js";
+export { aggregateProcesses, measuredFromLlmEnergyMeasure, processResultSchema } from "./measured/llmEnergyMeasure.js";
+export type { AggregatedRun, ProcessResult } from "./measured/llmEnergyMeasure.js";
+export { readTelemetry, measuredFromTelemetry, telemetrySchema } from "./measured/telemetry.js";
+export type { TelemetrySample } from "./measured/telemetry.js";
+export { loadMeasuredRuns } from "./measured/loadRuns.js";
+export type { LoadedRuns, MeasuredFormat } from "./measured/loadRuns.js";
+export { formatRowError } from "./measured/loadResult.js";
+export type { LoadError, LoadResult, RowError } from "./measured/loadResult.js";
+export type { MeasuredRun, PowerScope } from "./measured/measuredRun.js";
+export { validate, validationCsv } from "./measured/validate.js";
+export type { RunValidation, Validation, ValidationSummary } from "./measured/validate.js";
 
 export { runCli } from "./cli/run.js";
 export type { CliIo } from "./cli/run.js";

@@ -15,10 +15,10 @@ interface ThreadResult {
   readonly err: string;
 }
 
-const captured = (argv: readonly string[], stdin: string | undefined): ThreadResult => {
+const captured = async (argv: readonly string[], stdin: string | undefined): Promise<ThreadResult> => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, {
+  const code = await runCli(argv, {
     readText: (path) => (path === "-" && stdin !== undefined ? stdin : readText(path)),
     out: (t) => out.push(t),
     err: (t) => err.push(t),
@@ -66,7 +66,7 @@ const parallelSweep = async (argv: readonly string[], workers: number): Promise<
 
 if (!isMainThread) {
   const { argv, stdin } = workerData as { argv: string[]; stdin?: string };
-  parentPort?.postMessage(captured(argv, stdin));
+  void captured(argv, stdin).then((result) => parentPort?.postMessage(result));
 } else {
   const argv = process.argv.slice(2);
   const workers = Number(flagValue(argv, "--workers") ?? 1);
@@ -77,10 +77,13 @@ if (!isMainThread) {
   } else {
     const io: CliIo = {
       readText,
+      readBytes: (path) => (path === "-" ? readFileSync(0) : readFileSync(path)),
       out: (text) => process.stdout.write(`${text}\n`),
       err: (text) => process.stderr.write(text.startsWith("\r") ? text : `${text}\n`),
       errIsTerminal: process.stderr.isTTY === true,
     };
-    process.exitCode = runCli(argv.includes("--workers") ? withoutFlag(argv, "--workers") : argv, io);
+    void Promise.resolve(runCli(argv.includes("--workers") ? withoutFlag(argv, "--workers") : argv, io)).then((code) => {
+      process.exitCode = code;
+    });
   }
 }

@@ -6,6 +6,7 @@ import { evaluate } from "../tpf/evaluate.js";
 import { formatEvaluationTable } from "./formatTable.js";
 import { runLevers } from "./levers.js";
 import { runCrossover, runPlan, runSweep } from "./planning.js";
+import { runValidate } from "./validate.js";
 
 /** What the CLI needs from the outside world, so it can be tested without a process. */
 export interface CliIo {
@@ -15,6 +16,8 @@ export interface CliIo {
   readonly out: (text: string) => void;
   /** Writes to standard error. */
   readonly err: (text: string) => void;
+  /** Reads a file as bytes (parquet); without it, readText is used. */
+  readonly readBytes?: (path: string) => Uint8Array;
   /** Whether standard error is a terminal (progress bars only then). */
   readonly errIsTerminal?: boolean;
 }
@@ -25,32 +28,42 @@ const USAGE = `usage: tpf evaluate <scenario.json | -> [--json]
        tpf plan <scenario.json | -> (--target-tokens N | --target-requests N) [--accelerators A,B,…] [--json]
        tpf crossover <scenario.json | -> --parameter NAME --low X --high Y [--mode bound|estimate] [--json]
        tpf sweep <scenario.json | -> --grid grid.json|grid.csv [--shard k/n] [--workers N] [--format csv|json] [--mode bound|estimate]
+       tpf validate <runs.csv|.json|.parquet> [--json | --csv] [--format mlenergy|inferencex|llm-energy-measure|telemetry] [--preset chat]
 evaluate:  a scenario (or a JSON array of scenarios): every stave, the binding one, energy.
 levers:    the baseline and each lever in the scenario's "levers" field, at its targets.
 plan:      accelerators, nodes and MW at the meter for a target rate; the cheapest option.
 crossover: the value of an input at which the binding stave changes.
 sweep:     a grid of inputs (columns), evaluated columnar; shards concatenate.
-Exit codes: 0 ok, 2 bad input.`;
+validate:  measured runs against the bound and the estimate (exit 1 if a run beats the bound).
+Exit codes: 0 ok, 1 a bound violated (validate), 2 bad input.`;
 
-const COMMANDS = ["evaluate", "levers", "plan", "crossover", "sweep"] as const;
+const COMMANDS = ["evaluate", "levers", "plan", "crossover", "sweep", "validate"] as const;
 const FLAGS_WITH_VALUE = [
   "--objective", "--parameter", "--low", "--high", "--mode", "--target-tokens", "--target-requests",
-  "--accelerators", "--grid", "--shard", "--format", "--workers",
+  "--accelerators", "--grid", "--shard", "--format", "--workers", "--preset",
 ];
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
-/** Runs the `tpf` command line; returns the exit code. Never throws. */
-export const runCli = (argv: readonly string[], io: CliIo): number => {
+const internalError = (io: CliIo, error: unknown): number => {
+  io.err(`tpf: internal error: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+};
+
+/**
+ * Runs the `tpf` command line; returns the exit code (a Promise for `validate`, which may
+ * read parquet). Never throws.
+ */
+export const runCli = (argv: readonly string[], io: CliIo): number | Promise<number> => {
   try {
-    return runCommand(argv, io);
+    const code = runCommand(argv, io);
+    return typeof code === "number" ? code : code.catch((error: unknown) => internalError(io, error));
   } catch (error) {
-    io.err(`tpf: internal error: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return internalError(io, error);
   }
 };
 
-const runCommand = (argv: readonly string[], io: CliIo): number => {
+const runCommand = (argv: readonly string[], io: CliIo): number | Promise<number> => {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     io.out(USAGE);
@@ -75,6 +88,13 @@ const runCommand = (argv: readonly string[], io: CliIo): number => {
     } else if (arg === "--json" || arg === "--default") continue;
     else if (arg.startsWith("--")) unknownFlags.push(arg);
     else positional.push(arg);
+  }
+  if (command === "validate") {
+    if (unknownFlags.some((f) => f !== "--csv")) {
+      io.err(`tpf: unknown option ${unknownFlags.join(", ")}\n${USAGE}`);
+      return 2;
+    }
+    return runValidate(positional[0], values, json ? "json" : rest.includes("--csv") ? "csv" : "table", io);
   }
   if (unknownFlags.length > 0) {
     io.err(`tpf: unknown option ${unknownFlags.join(", ")}\n${USAGE}`);

@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { z } from "zod";
+import type { RowError } from "./loadResult.js";
 
 /** The LLMRun fields this library reads from an ML.ENERGY run (mlenergy-data Records API). */
 export interface MlEnergyRun {
@@ -28,9 +29,12 @@ export interface MlEnergyRun {
 }
 
 const finite = z.coerce.number().refine(Number.isFinite, "expected a finite number");
-const positive = finite.refine((x) => x > 0, "expected a number > 0");
+const positive = z.preprocess(
+  (v) => (v === null || v === "" ? Number.NaN : v),
+  finite.refine((x) => x > 0, "expected a number > 0"),
+);
 
-/** zod schema of one CSV/JSON row (snake_case LLMRun names). */
+/** zod schema of one CSV/JSON/parquet row (snake_case LLMRun names); other fields pass. */
 export const mlEnergyRowSchema = z.object({
   model_id: z.string().min(1),
   task: z.string().min(1),
@@ -45,11 +49,19 @@ export const mlEnergyRowSchema = z.object({
   energy_per_token_joules: positive,
 });
 
-/** Reads one row into an MlEnergyRun, or says which field is wrong. */
-export const readMlEnergyRow = (row: unknown): E.Either<string, MlEnergyRun> => {
+const describe = (value: unknown): string => (value === undefined ? "nothing" : JSON.stringify(value) ?? String(value));
+
+/** Reads one record into an MlEnergyRun, or names each field that is wrong. */
+export const readMlEnergyRow = (row: unknown, index = 0): E.Either<RowError[], MlEnergyRun> => {
   const parsed = mlEnergyRowSchema.safeParse(row);
   if (!parsed.success) {
-    return E.left(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    return E.left(
+      parsed.error.issues.map((issue) => {
+        const field = issue.path.map(String).join(".");
+        const value = typeof row === "object" && row !== null ? (row as Record<string, unknown>)[field] : row;
+        return { row: index, field, message: `${issue.message.replace(/^Invalid input: /, "").toLowerCase()}, got ${describe(value)}` };
+      }),
+    );
   }
   const r = parsed.data;
   return E.right({
@@ -61,14 +73,36 @@ export const readMlEnergyRow = (row: unknown): E.Either<string, MlEnergyRun> => 
 };
 
 /**
- * Splits simple CSV text (no quoted commas, as the ML.ENERGY export has) into records keyed
- * by the header. Quoted fields are unquoted.
+ * Splits CSV text into records keyed by the header. Handles quoted fields with commas and
+ * doubled quotes (RFC 4180); empty cells are "".
  */
 export const parseSimpleCsv = (text: string): Record<string, string>[] => {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
-  const header = (lines[0] ?? "").split(",").map((h) => h.trim());
-  return lines.slice(1).map((line) => {
-    const cells = line.split(",");
-    return Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim().replace(/^"(.*)"$/, "$1")]));
-  });
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell);
+      if (row.some((x) => x.trim() !== "")) rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += c;
+  }
+  row.push(cell);
+  if (row.some((x) => x.trim() !== "")) rows.push(row);
+  const header = (rows[0] ?? []).map((h) => h.trim());
+  return rows.slice(1).map((cells) => Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()])));
 };

@@ -1,4 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
+import type { MeasuredRun } from "./measuredRun.js";
 import type { MlEnergyRun } from "./mlenergyRun.js";
 
 // Mapping an ML.ENERGY run to a scenario document (DESIGN §6 shape).
@@ -16,10 +17,13 @@ const MODEL_IDS: readonly [RegExp, string][] = [
   [/^nvidia\/NVIDIA-Nemotron-Nano-12B-v2/, "nemotron-nano-12b-v2"],
   [/^openai\/gpt-oss-20b/, "gpt-oss-20b"],
   [/^openai\/gpt-oss-120b/, "gpt-oss-120b"],
+  [/^meta-llama\/(Meta-)?Llama-3\.1-8B/i, "llama-3.1-8b"],
+  [/^meta-llama\/(Meta-)?Llama-3\.1-70B/i, "llama-3.1-70b"],
+  [/^meta-llama\/Llama-3\.3-70B/i, "llama-3.3-70b"],
 ];
 
-const GPUS: Readonly<Record<string, string>> = { H100: "H100-SXM", B200: "B200" };
-const PRECISIONS: Readonly<Record<string, string>> = { bfloat16: "bf16", fp8: "fp8", mxfp4: "mxfp4" };
+const GPUS: Readonly<Record<string, string>> = { H100: "H100-SXM", B200: "B200", H200: "H200-SXM", A100: "A100-SXM-80GB" };
+const PRECISIONS: Readonly<Record<string, string>> = { bfloat16: "bf16", float16: "fp16", fp8: "fp8", mxfp4: "mxfp4" };
 
 /**
  * Mean input tokens per task. lm-arena-chat: ~224 (ML.ENERGY v3.0 blog). The others are not
@@ -27,7 +31,7 @@ const PRECISIONS: Readonly<Record<string, string>> = { bfloat16: "bf16", fp8: "f
  */
 export const INPUT_TOKENS_BY_TASK: Readonly<Record<string, number>> = { "lm-arena-chat": 224 };
 
-/** The model catalog id of an ML.ENERGY model id, if the catalog has it. */
+/** The model catalog id of a Hugging Face model id, if the catalog has it. */
 export const catalogModelId = (modelId: string): string | undefined =>
   MODEL_IDS.find(([pattern]) => pattern.test(modelId))?.[1];
 
@@ -54,4 +58,19 @@ export const mlEnergyScenario = (run: MlEnergyRun): E.Either<string, Record<stri
       concurrency: run.avgBatchSize,
     },
   });
+};
+
+/** An ML.ENERGY run as a MeasuredRun (GPU board power: accelerator scope). */
+export const measuredFromMlEnergy = (run: MlEnergyRun): MeasuredRun => {
+  const scenario = mlEnergyScenario(run);
+  return {
+    label: `${run.modelId} ${run.gpuModel}×${run.numGpus} ${run.weightPrecision} ${run.task} b=${run.avgBatchSize.toFixed(0)}`,
+    source: "mlenergy",
+    scenario: E.isRight(scenario) ? scenario.right : { unmapped: scenario.left },
+    powerScope: "accelerator",
+    outputTokensPerSecond: run.outputThroughput,
+    powerWatts: run.avgPowerWatts,
+    joulesPerOutputToken: run.energyPerTokenJoules,
+    batchFill: run.avgBatchSize / run.maxNumSeqs,
+  };
 };

@@ -22,7 +22,7 @@ describe("validity on ML.ENERGY v3 runs", () => {
     const ratios: number[] = [];
     for (const row of rows) {
       const run = readMlEnergyRow(row);
-      if (E.isLeft(run)) throw new Error(run.left);
+      if (E.isLeft(run)) throw new Error(JSON.stringify(run.left));
       const doc = mlEnergyScenario(run.right);
       if (E.isLeft(doc)) throw new Error(doc.left);
       const scenario = parseScenario(doc.right);
@@ -39,7 +39,7 @@ describe("validity on ML.ENERGY v3 runs", () => {
   it("published cross-check: J/output-token = avg power ÷ output throughput for every row", () => {
     for (const row of rows) {
       const run = readMlEnergyRow(row);
-      if (E.isLeft(run)) throw new Error(run.left);
+      if (E.isLeft(run)) throw new Error(JSON.stringify(run.left));
       const r = run.right;
       expect(Math.abs(r.avgPowerWatts / r.outputThroughput / r.energyPerTokenJoules - 1)).toBeLessThan(1e-4);
     }

@@ -1,0 +1,28 @@
+/** A record that could not be read: which row, which field, why. The other rows still load. */
+export interface RowError {
+  /** 0-based record index (CSV: data row, header excluded). */
+  readonly row: number;
+  /** The field, as the source names it; "" for the whole record. */
+  readonly field: string;
+  /** Lowercase fragment naming the value and what was expected. */
+  readonly message: string;
+}
+
+/** What a loader read: the good records and one error per bad one. */
+export interface LoadResult<T> {
+  readonly records: readonly T[];
+  readonly errors: readonly RowError[];
+}
+
+/** Why a whole document could not be read (not JSON, no header, not parquet). */
+export interface LoadError {
+  readonly _tag: "LoadError";
+  readonly message: string;
+}
+
+/** Builds a LoadError. */
+export const loadError = (message: string): LoadError => ({ _tag: "LoadError", message });
+
+/** "row 3, avg_power_watts: expected a number > 0, got -1". */
+export const formatRowError = (error: RowError): string =>
+  `row ${error.row}${error.field === "" ? "" : `, ${error.field}`}: ${error.message}`;

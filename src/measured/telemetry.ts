@@ -1,0 +1,62 @@
+import * as E from "fp-ts/lib/Either.js";
+import { z } from "zod";
+import { loadError, type LoadError, type LoadResult, type RowError } from "./loadResult.js";
+import type { MeasuredRun } from "./measuredRun.js";
+
+// Plain telemetry (shared/reference/formats.md): GPU power summed over a model's devices
+// (DCGM) and vLLM token counters (prompt and generation tokens/s). Per-token figures from
+// it are amortized: idle power is in them, so at low load they overstate the model's cost.
+
+const nonNegative = z.coerce.number().refine((x) => Number.isFinite(x) && x >= 0, "expected a number >= 0");
+
+/** zod schema of one telemetry sample. */
+export const telemetrySchema = z.object({
+  power_w: nonNegative.refine((x) => x > 0, "expected a power > 0 W"),
+  prompt_tokens_per_second: nonNegative,
+  generation_tokens_per_second: nonNegative.refine((x) => x > 0, "expected generation > 0 tokens/s"),
+  accelerator: z.string().optional(),
+  gpus: nonNegative.optional(),
+  model: z.string().optional(),
+});
+
+/** One telemetry sample. */
+export type TelemetrySample = z.output<typeof telemetrySchema>;
+
+/** Telemetry samples from JSON (array or object) or CSV rows. */
+export const readTelemetry = (rows: unknown): E.Either<LoadError, LoadResult<TelemetrySample>> => {
+  const list = Array.isArray(rows) ? rows : typeof rows === "object" && rows !== null ? [rows] : undefined;
+  if (list === undefined) return E.left(loadError("telemetry: expected samples with power_w, prompt_tokens_per_second, generation_tokens_per_second"));
+  const records: TelemetrySample[] = [];
+  const errors: RowError[] = [];
+  list.forEach((raw, index) => {
+    const parsed = telemetrySchema.safeParse(raw);
+    if (parsed.success) records.push(parsed.data);
+    else for (const issue of parsed.error.issues) errors.push({ row: index, field: issue.path.join("."), message: issue.message.replace(/^Invalid input: /, "").toLowerCase() });
+  });
+  return E.right({ records, errors });
+};
+
+// The batch is not in the telemetry: a batch this large is cut to what fits in memory, so the
+// bound is the best any batch could do and stays a bound. The output length (512) only sets
+// the mix with the observed prompt:generation ratio.
+const UNKNOWN_BATCH = 1e6;
+
+/** A telemetry sample as a MeasuredRun (accelerator scope; amortized). */
+export const measuredFromTelemetry = (sample: TelemetrySample): MeasuredRun => {
+  const total = sample.prompt_tokens_per_second + sample.generation_tokens_per_second;
+  const scenario =
+    sample.accelerator === undefined || sample.model === undefined
+      ? { unmapped: "accelerator, model: telemetry does not say which deployment it measured" }
+      : { accelerator: sample.accelerator, count: sample.gpus ?? 1, model: sample.model, precision: "bf16", workload: { inputTokens: (sample.prompt_tokens_per_second / sample.generation_tokens_per_second) * 512, outputTokens: 512, concurrency: UNKNOWN_BATCH } };
+  return {
+    label: `telemetry ${sample.model ?? "?"} ${sample.power_w.toFixed(0)} W`,
+    source: "telemetry",
+    scenario,
+    powerScope: "accelerator",
+    outputTokensPerSecond: sample.generation_tokens_per_second,
+    powerWatts: sample.power_w,
+    joulesPerOutputToken: sample.power_w / sample.generation_tokens_per_second,
+    joulesPerTotalToken: sample.power_w / total,
+    observedMix: total / sample.generation_tokens_per_second,
+  };
+};

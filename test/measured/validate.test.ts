@@ -1,0 +1,72 @@
+import * as E from "fp-ts/lib/Either.js";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { measuredFromMlEnergy, readMlEnergyCsv, runCli, validate, validationCsv, type CliIo } from "../../src/index.js";
+
+const csvPath = new URL("../fixtures/mlenergy_v3_runs.csv", import.meta.url);
+const text = readFileSync(csvPath, "utf8");
+const loaded = readMlEnergyCsv(text);
+if (E.isLeft(loaded)) throw new Error(loaded.left.message);
+const runs = loaded.right.records.map(measuredFromMlEnergy);
+
+describe("validate on the whole shared data set", () => {
+  const result = validate(runs);
+  it("maps every run and finds 0 violations", () => {
+    expect(result.summary.runs).toBe(426);
+    expect(result.summary.mapped).toBe(426);
+    expect(result.summary.violations).toBe(0);
+    expect(result.summary.maxFractionOfBound).toBeLessThanOrEqual(1);
+  });
+  it("reports errors consistent with the rows (median ≤ p90) and the worst runs first", () => {
+    const s = result.summary;
+    expect(s.medianAbsoluteRateError).toBeLessThanOrEqual(s.p90AbsoluteRateError);
+    expect(s.medianAbsoluteEnergyError).toBeLessThanOrEqual(s.p90AbsoluteEnergyError);
+    const worst = s.worst.map((w) => Math.abs(w.rateError!));
+    expect([...worst].sort((a, b) => b - a)).toEqual(worst);
+    const first = result.runs[0]!;
+    expect(first.rateError).toBeCloseTo(first.estimateOutputTokensPerSecond! / first.measuredOutputTokensPerSecond - 1, 12);
+  });
+  it("CSV has a header and one line per run", () => {
+    expect(validationCsv(result).split("\n")).toHaveLength(427);
+  });
+  it("idle-dominated: a run far below its bound whose power is mostly static", () => {
+    const slow = { ...runs[0]!, outputTokensPerSecond: 1, joulesPerOutputToken: runs[0]!.powerWatts };
+    expect(validate([slow]).runs[0]!.idleDominated).toBe(true);
+    expect(validate([runs[0]!]).runs[0]!.idleDominated).toBe(false);
+  });
+});
+
+describe("tpf validate", () => {
+  const io = (files: Record<string, string>) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const cli: CliIo = {
+      readText: (p) => {
+        if (files[p] === undefined) throw new Error("ENOENT");
+        return files[p]!;
+      },
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+    };
+    return { cli, out, err };
+  };
+  it("table, JSON and CSV; exit 0 without violations", async () => {
+    const { cli, out } = io({ "runs.csv": text });
+    expect(await runCli(["validate", "runs.csv"], cli)).toBe(0);
+    expect(out.join("\n")).toContain("426 runs (426 mapped): 0 violations");
+    const j = io({ "runs.csv": text });
+    expect(await runCli(["validate", "runs.csv", "--json"], j.cli)).toBe(0);
+    expect(JSON.parse(j.out.join("\n")).summary.violations).toBe(0);
+    const c = io({ "runs.csv": text });
+    expect(await runCli(["validate", "runs.csv", "--csv"], c.cli)).toBe(0);
+    expect(c.out.join("\n").split("\n")[0]).toMatch(/^label,mapped,/);
+  });
+  it("bad files exit 2; malformed rows are warnings", async () => {
+    const bad = io({ "x.json": "{" });
+    expect(await runCli(["validate", "x.json"], bad.cli)).toBe(2);
+    const lines = text.trim().split("\n");
+    const partly = io({ "p.csv": [lines[0], lines[1], lines[2]!.replace(/,B200,/, ",,")].join("\n") });
+    expect(await runCli(["validate", "p.csv"], partly.cli)).toBe(0);
+    expect(partly.err.join("\n")).toContain("row 1, gpu_model");
+  });
+});
