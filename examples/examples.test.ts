@@ -20,6 +20,11 @@ describe("examples", () => {
   it("site-year.ts integrates a year of hours", () => {
     expect(run("site-year.ts")).toMatch(/energy at the meter: \d+ MWh/);
   });
+  it("cite-a-bound.ts prints a LaTeX card", () => {
+    const out = run("cite-a-bound.ts");
+    expect(out).toContain("\\begin{table}");
+    expect(out).toContain("\\toprule");
+  });
   it("evaluate-default.ts prints the binding stave", () => {
     expect(run("evaluate-default.ts")).toMatch(/bound \d+ tokens\/s \(memory-bandwidth\)/);
   });

@@ -256,14 +256,22 @@ ${lines("H100-SXM")}
 ${lines("B200")}
 };
 
-/** Fitted default efficiencies (estimate mode), pooled over both GPUs: η_c, η_m (1), overheads t₀, t₁ (s). */
-export const FITTED_EFFICIENCY = ${JSON.stringify(pooled)} as const;
+/** Estimate-mode efficiencies: η_c, η_m (1), step overhead t₀ and per-sequence overhead t₁ (s). */
+export interface FittedEfficiency {
+  readonly compute: number;
+  readonly bandwidth: number;
+  readonly stepOverhead: number;
+  readonly sequenceOverhead: number;
+}
 
-/** Fitted efficiencies by accelerator: η_c, η_m (1), overheads t₀, t₁ (s). */
-export const FITTED_EFFICIENCY_BY_ACCELERATOR = {
+/** Fitted default efficiencies, pooled over both GPUs (for accelerators without runs). */
+export const FITTED_EFFICIENCY: FittedEfficiency = ${JSON.stringify(pooled)};
+
+/** Fitted efficiencies by accelerator. */
+export const FITTED_EFFICIENCY_BY_ACCELERATOR: Readonly<Record<"H100-SXM" | "B200", FittedEfficiency>> = {
   "H100-SXM": ${JSON.stringify(etaBy["H100-SXM"])},
   B200: ${JSON.stringify(etaBy.B200)},
-} as const;
+};
 
 /** Errors of the estimate (|estimate ÷ measured − 1|) on fitted and held-out runs. */
 export const CALIBRATION_ERRORS = ${JSON.stringify(summary, null, 2)} as const;

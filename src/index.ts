@@ -161,3 +161,15 @@ export type {
 export { operatingPoint } from "./tpf/operatingPoint.js";
 export type { OperatingPoint } from "./tpf/operatingPoint.js";
 export { recurrentStateBytes } from "./physics/recurrentState.js";
+
+export { report, disclosureCard, scenarioDigest } from "./report/report.js";
+export type { DisclosureCard, ReportFormat, ReportOptions } from "./report/report.js";
+export { assumptionsOf } from "./report/assumptions.js";
+export type { Assumption } from "./report/assumptions.js";
+export { canonicalJson } from "./report/canonicalJson.js";
+export { sha256 } from "./report/sha256.js";
+export { BIBTEX } from "./report/bibtex.js";
+export { rateChart, rooflineChart, stavesChart, waterfallChart } from "./report/charts/index.js";
+export type { RateAxis, VegaLiteSpec, WaterfallMetric } from "./report/charts/index.js";
+export { renderSvg } from "./report/renderSvg.js";
+export { VERSION } from "./version.js";

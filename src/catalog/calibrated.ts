@@ -19,7 +19,7 @@ export interface FittedPowerModel {
 
 /** Provenance of the fit. */
 export const CALIBRATION_SOURCE =
-  "fitted by scripts/calibrate.ts on ML.ENERGY Leaderboard v3.0 runs (shared/data/mlenergy_v3_runs.csv, leaderboard commit 0cd52dab, data 2026-02-16), library commit 3bcf347, holding out gemma-3 and nemotron-nano; efficiencies fitted without sourcegraph-fim (input length unpublished)";
+  "fitted by scripts/calibrate.ts on ML.ENERGY Leaderboard v3.0 runs (shared/data/mlenergy_v3_runs.csv, leaderboard commit 0cd52dab, data 2026-02-16), library commit bd8221f, holding out gemma-3 and nemotron-nano; efficiencies fitted without sourcegraph-fim (input length unpublished)";
 /** Date of the fit. */
 export const CALIBRATION_DATE = "2026-11-22";
 
@@ -29,14 +29,22 @@ export const FITTED_POWER: Readonly<Record<"H100-SXM" | "B200", FittedPowerModel
   "B200": { idlePowerWatts: 641.081, joulesPerFlop: 4.59551e-13, joulesPerByte: 2.48017e-11, boundFraction: 1, runs: 185, medianAbsoluteErrorPower: 0.124 },
 };
 
-/** Fitted default efficiencies (estimate mode), pooled over both GPUs: η_c, η_m (1), overheads t₀, t₁ (s). */
-export const FITTED_EFFICIENCY = {"compute":0.25,"bandwidth":0.35,"stepOverhead":0,"sequenceOverhead":0.000035} as const;
+/** Estimate-mode efficiencies: η_c, η_m (1), step overhead t₀ and per-sequence overhead t₁ (s). */
+export interface FittedEfficiency {
+  readonly compute: number;
+  readonly bandwidth: number;
+  readonly stepOverhead: number;
+  readonly sequenceOverhead: number;
+}
 
-/** Fitted efficiencies by accelerator: η_c, η_m (1), overheads t₀, t₁ (s). */
-export const FITTED_EFFICIENCY_BY_ACCELERATOR = {
+/** Fitted default efficiencies, pooled over both GPUs (for accelerators without runs). */
+export const FITTED_EFFICIENCY: FittedEfficiency = {"compute":0.25,"bandwidth":0.35,"stepOverhead":0,"sequenceOverhead":0.000035};
+
+/** Fitted efficiencies by accelerator. */
+export const FITTED_EFFICIENCY_BY_ACCELERATOR: Readonly<Record<"H100-SXM" | "B200", FittedEfficiency>> = {
   "H100-SXM": {"compute":0.25,"bandwidth":0.75,"stepOverhead":0.002,"sequenceOverhead":0.00007},
   B200: {"compute":0.25,"bandwidth":0.35,"stepOverhead":0,"sequenceOverhead":0.00003},
-} as const;
+};
 
 /** Errors of the estimate (|estimate ÷ measured − 1|) on fitted and held-out runs. */
 export const CALIBRATION_ERRORS = {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { runCli, type CliIo } from "./run.js";
 
@@ -78,6 +78,7 @@ if (!isMainThread) {
     const io: CliIo = {
       readText,
       readBytes: (path) => (path === "-" ? readFileSync(0) : readFileSync(path)),
+      writeText: (path, text) => writeFileSync(path, text),
       out: (text) => process.stdout.write(`${text}\n`),
       err: (text) => process.stderr.write(text.startsWith("\r") ? text : `${text}\n`),
       errIsTerminal: process.stderr.isTTY === true,

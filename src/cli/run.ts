@@ -7,6 +7,7 @@ import { formatEvaluationTable } from "./formatTable.js";
 import { runLevers } from "./levers.js";
 import { runCrossover, runPlan, runSweep } from "./planning.js";
 import { runValidate } from "./validate.js";
+import { runPlot, runReport } from "./report.js";
 
 /** What the CLI needs from the outside world, so it can be tested without a process. */
 export interface CliIo {
@@ -18,6 +19,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Reads a file as bytes (parquet); without it, readText is used. */
   readonly readBytes?: (path: string) => Uint8Array;
+  /** Writes a file (tpf plot -o). */
+  readonly writeText?: (path: string, text: string) => void;
   /** Whether standard error is a terminal (progress bars only then). */
   readonly errIsTerminal?: boolean;
 }
@@ -28,6 +31,8 @@ const USAGE = `usage: tpf evaluate <scenario.json | -> [--json]
        tpf plan <scenario.json | -> (--target-tokens N | --target-requests N) [--accelerators A,B,…] [--json]
        tpf crossover <scenario.json | -> --parameter NAME --low X --high Y [--mode bound|estimate] [--json]
        tpf sweep <scenario.json | -> --grid grid.json|grid.csv [--shard k/n] [--workers N] [--format csv|json] [--mode bound|estimate]
+       tpf report <scenario.json | -> [--format markdown|latex|json]
+       tpf plot staves|rate|roofline|waterfall <scenario.json | -> [-o file.svg] [--spec] [--axis deliveredPower|pue|count] [--mode bound|estimate] [--metric tokens/s|J/token]
        tpf validate <runs.csv|.json|.parquet> [--json | --csv] [--format mlenergy|inferencex|llm-energy-measure|telemetry] [--preset chat]
 evaluate:  a scenario (or a JSON array of scenarios): every stave, the binding one, energy.
 levers:    the baseline and each lever in the scenario's "levers" field, at its targets.
@@ -35,12 +40,14 @@ plan:      accelerators, nodes and MW at the meter for a target rate; the cheape
 crossover: the value of an input at which the binding stave changes.
 sweep:     a grid of inputs (columns), evaluated columnar; shards concatenate.
 validate:  measured runs against the bound and the estimate (exit 1 if a run beats the bound).
+report:    the disclosure card of a scenario, for papers (Markdown, LaTeX, JSON).
+plot:      a chart as SVG (vega, no browser), or its Vega-Lite spec with --spec.
 Exit codes: 0 ok, 1 a bound violated (validate), 2 bad input.`;
 
-const COMMANDS = ["evaluate", "levers", "plan", "crossover", "sweep", "validate"] as const;
+const COMMANDS = ["evaluate", "levers", "plan", "crossover", "sweep", "validate", "report", "plot"] as const;
 const FLAGS_WITH_VALUE = [
   "--objective", "--parameter", "--low", "--high", "--mode", "--target-tokens", "--target-requests",
-  "--accelerators", "--grid", "--shard", "--format", "--workers", "--preset",
+  "--accelerators", "--grid", "--shard", "--format", "--workers", "--preset", "-o", "--output", "--axis", "--metric",
 ];
 
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -85,7 +92,7 @@ const runCommand = (argv: readonly string[], io: CliIo): number | Promise<number
       if (value === undefined) unknownFlags.push(`${arg} (needs a value)`);
       else values.set(arg, value);
       i++;
-    } else if (arg === "--json" || arg === "--default") continue;
+    } else if (arg === "--json" || arg === "--default" || arg === "--spec") continue;
     else if (arg.startsWith("--")) unknownFlags.push(arg);
     else positional.push(arg);
   }
@@ -100,6 +107,8 @@ const runCommand = (argv: readonly string[], io: CliIo): number | Promise<number
     io.err(`tpf: unknown option ${unknownFlags.join(", ")}\n${USAGE}`);
     return 2;
   }
+  // `tpf plot <kind> <file>`: the kind is the first positional.
+  const plotKind = command === "plot" ? positional.shift() : undefined;
   let document: unknown;
   if (useDefault) {
     document = DEFAULT_SCENARIO_DOCUMENT;
@@ -128,6 +137,8 @@ const runCommand = (argv: readonly string[], io: CliIo): number | Promise<number
     }
   }
   if (command === "levers") return runLevers(document, values.get("--objective"), json, io);
+  if (command === "report") return runReport(document, values.get("--format"), io);
+  if (command === "plot") return runPlot(plotKind, document, values, rest.includes("--spec"), io);
   if (command === "plan") return runPlan(document, values, json, io);
   if (command === "crossover") return runCrossover(document, values, json, io);
   if (command === "sweep") return runSweep(document, values, io);
