@@ -1,5 +1,8 @@
 // npm run bench: speed figures from one run (not a test; targets are in the README).
+import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 import * as lib from "../dist/index.js";
 import * as units from "../dist/units/index.js";
 
@@ -73,10 +76,31 @@ const generalStart = performance.now();
 lib.sweep(scenario, generalGrid);
 const generalPerSecond = 20000 / ((performance.now() - generalStart) / 1000);
 
+// Bundle size: the entry bundled with its runtime dependencies, minified, gzip. mathjs, vega,
+// vega-lite and hyparquet are loaded lazily (first unit string, plot, parquet) and left out.
+const bundleSize = async (entry) => {
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, write: false, format: "esm", platform: "node", external: ["mathjs", "vega", "vega-lite", "hyparquet"], logLevel: "silent" });
+  return gzipSync(result.outputFiles[0].contents).length;
+};
+const coreBytes = await bundleSize("dist/core.js");
+const rootBytes = await bundleSize("dist/index.js");
+
+// Cold import: a fresh process each time, median of 7.
+const coldImport = (entry) => {
+  const times = Array.from({ length: 7 }, () =>
+    Number(execFileSync(process.execPath, ["-e", `const t=process.hrtime.bigint();import(${JSON.stringify(entry)}).then(()=>console.log(Number(process.hrtime.bigint()-t)/1e6))`], { encoding: "utf8" }).trim()),
+  ).sort((a, b) => a - b);
+  return times[3];
+};
+const coreImportMs = coldImport(new URL("../dist/core.js", import.meta.url).href);
+const rootImportMs = coldImport(new URL("../dist/index.js", import.meta.url).href);
+
 const fmt = (x) => x.toExponential(3);
 console.log(`typed units vs raw numbers, paper equation (${N} evals, best of ${rounds}): ratio ${(typedBest / rawBest).toFixed(3)} (goal ≤ 1.10)`);
 console.log(`paper form tpf(): ${fmt(paper.perSecond)} evaluations/s (goal ≥ 1e7)`);
 console.log(`structural evaluate(): ${fmt(structural.perSecond)} evaluations/s (goal ≥ 1e6)`);
 console.log(`parseQuantity: ${fmt(parses.perSecond)} parses/s`);
 console.log(`sweep, columnar fast path (site inputs): ${fmt(sweepPerSecond)} rows/s = ${(sweepPerSecond / structural.perSecond).toFixed(0)}× evaluate() in a loop`);
+console.log(`cold import, core entry (token-production/core, no zod or mathjs): ${coreImportMs.toFixed(1)} ms (goal ≤ 50 ms); root entry (zod, no mathjs): ${rootImportMs.toFixed(1)} ms`);
+console.log(`bundle, minified + gzip, without mathjs/vega/hyparquet: core ${(coreBytes / 1024).toFixed(1)} kB (goal ≤ 20 kB), root ${(rootBytes / 1024).toFixed(1)} kB`);
 console.log(`sweep, general path (plant inputs): ${fmt(generalPerSecond)} rows/s = ${(generalPerSecond / structural.perSecond).toFixed(2)}× evaluate() in a loop`);

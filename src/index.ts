@@ -173,3 +173,6 @@ export { rateChart, rooflineChart, stavesChart, waterfallChart } from "./report/
 export type { RateAxis, VegaLiteSpec, WaterfallMetric } from "./report/charts/index.js";
 export { renderSvg } from "./report/renderSvg.js";
 export { VERSION } from "./version.js";
+export { preloadUnits } from "./units/unitMath.js";
+export { tpfChecked, TPF_RANGES } from "./tpf/tpfChecked.js";
+export type { TpfRangeError } from "./tpf/tpfChecked.js";

@@ -20,7 +20,8 @@ const staveLines = (result: ModeResult): string[] =>
   STAVE_NAMES.flatMap((name) => {
     const ceiling = result.ceilings[name];
     if (ceiling === undefined) return [];
-    const mark = name === result.binding ? "  ← binding" : `  slack ×${(result.slack[name] ?? 1).toPrecision(3)}`;
+    const slack = result.slack[name];
+    const mark = name === result.binding ? "  ← binding" : slack === undefined ? "" : `  slack ×${slack.toPrecision(3)}`;
     return [`    ${pad(name, 18)} ${pad(rate(ceiling), 18)}${mark}`];
   });
 

@@ -127,7 +127,8 @@ export const parseGrid = (text: string): E.Either<string, SweepGrid> => {
     return E.right(grid);
   }
   const lines = trimmed.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const header = (lines[0] ?? "").split(",").map((h) => h.trim());
+  if (lines.length < 2) return E.left("grid: expected a header of parameter names and at least one row");
+  const header = lines[0]!.split(",").map((h) => h.trim());
   const columns = header.map(() => new Float64Array(lines.length - 1));
   for (let row = 1; row < lines.length; row++) {
     const cells = lines[row]!.split(",");

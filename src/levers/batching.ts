@@ -29,8 +29,8 @@ export const batching = (parameters: BatchingParameters): Lever => {
     qualitySource: "batching does not change outputs",
     apply: (scenario) => {
       const { concurrency, utilization } = parameters;
-      if ((concurrency !== undefined && !(concurrency > 0)) || (utilization !== undefined && !(utilization > 0 && utilization <= 1))) {
-        return E.left(leverError(id, "expected concurrency > 0 and utilization in (0, 1]"));
+      if ((concurrency !== undefined && !(concurrency > 0)) || (utilization !== undefined && !(utilization >= 1e-6 && utilization <= 1))) {
+        return E.left(leverError(id, "expected concurrency > 0 and utilization in [1e-6, 1]"));
       }
       return E.right({
         ...scenario,

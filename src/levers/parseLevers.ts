@@ -33,7 +33,7 @@ export const leverSpecSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("adaptive-reasoning"), outputFactor: positive.optional(), qualityDelta: delta }),
   z.strictObject({ kind: z.literal("speculative-decoding"), acceptanceRate: z.number().min(0).max(1), draftLength: z.number().int().min(1), draftModel: modelId, qualityDelta: delta }),
   z.strictObject({ kind: z.literal("power-cap"), maxPower: boundedQuantitySchema(power, (x) => x > 0, "a power > 0 W") }),
-  z.strictObject({ kind: z.literal("batching"), concurrency: positive.optional(), utilization: boundedQuantitySchema(ratioKind, (x) => x > 0 && x <= 1, "a utilization in (0, 1]").optional() }),
+  z.strictObject({ kind: z.literal("batching"), concurrency: positive.optional(), utilization: boundedQuantitySchema(ratioKind, (x) => x >= 1e-6 && x <= 1, "a utilization in [1e-6, 1]").optional() }),
   z.strictObject({ kind: z.literal("facility"), pue: boundedQuantitySchema(ratioKind, (x) => x >= 1, "a ratio >= 1").optional(), coolingCapacity: boundedQuantitySchema(power, (x) => x > 0, "a power > 0 W").optional() }),
 ]);
 

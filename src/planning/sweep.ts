@@ -40,7 +40,7 @@ const SITE_INPUTS = new Set(["facility.deliveredPower", "facility.pue", "facilit
 const TIE = 1e-12;
 const LIMITS: Readonly<Record<string, { accept: (x: number) => boolean; expected: string }>> = {
   "facility.pue": { accept: (x) => x >= 1, expected: "a ratio >= 1" },
-  utilization: { accept: (x) => x > 0 && x <= 1, expected: "a utilization in (0, 1]" },
+  utilization: { accept: (x) => x >= 1e-6 && x <= 1, expected: "a utilization in [1e-6, 1]" },
   "facility.deliveredPower": { accept: (x) => x > 0, expected: "a power > 0 W" },
   "facility.coolingCapacity": { accept: (x) => x > 0, expected: "a power > 0 W" },
   count: { accept: (x) => Number.isInteger(x) && x >= 1, expected: "a whole number >= 1" },

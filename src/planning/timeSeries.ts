@@ -50,9 +50,9 @@ export const timeSeries = (
   const bad = series.findIndex((step) =>
     [step.deliveredPower, step.utilization, step.carbonIntensity, step.electricityPrice, step.seconds].some(
       (v) => v !== undefined && !(Number.isFinite(v) && v >= 0),
-    ) || (step.utilization !== undefined && !(step.utilization > 0 && step.utilization <= 1)),
+    ) || (step.utilization !== undefined && !(step.utilization >= 1e-6 && step.utilization <= 1)),
   );
-  if (bad >= 0) return E.left(planningError(`series.${bad}: expected finite non-negative values and utilization in (0, 1]`));
+  if (bad >= 0) return E.left(planningError(`series.${bad}: expected finite non-negative values and utilization in [1e-6, 1]`));
   const accelerators = scenario.count * scenario.replicas;
   const steps = series.map((step): SeriesResult => {
     const s: Scenario = {

@@ -56,11 +56,22 @@ const idOr = <T extends z.ZodType>(objectSchema: T, what: string) =>
     return z.NEVER;
   });
 
+// Fractions below 1e-6 would push per-token energy (divided by U) past any sane value and,
+// near the smallest doubles, to Infinity: the documented range is [1e-6, 1].
 const fraction = (name: string) =>
-  boundedQuantitySchema(ratioKind, (x) => x > 0 && x <= 1, `${name} in (0, 1]`);
+  boundedQuantitySchema(ratioKind, (x) => x >= 1e-6 && x <= 1, `${name} in [1e-6, 1]`);
 
 const precision = z.enum(PRECISIONS as [string, ...string[]], {
   error: (issue) => `expected one of ${PRECISIONS.join(", ")}, got ${JSON.stringify(issue.input)}`,
+});
+
+/** A precision given as a bare string ("fp8") or as { weights, kv?, compute? }. */
+const precisionField = z.unknown().transform((input, ctx): string | { weights: string; kv?: string; compute?: string } => {
+  const object = z.strictObject({ weights: precision, kv: precision.optional(), compute: precision.optional() });
+  const parsed = typeof input === "string" ? precision.safeParse(input) : object.safeParse(input);
+  if (parsed.success) return parsed.data as string | { weights: string };
+  for (const issue of parsed.error.issues) ctx.issues.push({ code: "custom", message: issue.message, path: issue.path as PropertyKey[], input });
+  return z.NEVER;
 });
 
 const acceleratorFields = z.strictObject({
@@ -138,10 +149,7 @@ export const scenarioInputSchema = z.strictObject({
   count: positiveCount("accelerators"),
   replicas: positiveCount("replicas").optional(),
   model: idOr(modelFields, "a model"),
-  precision: idOr(
-    z.strictObject({ weights: precision, kv: precision.optional(), compute: precision.optional() }),
-    "a precision",
-  ),
+  precision: precisionField,
   workload: idOr(workloadFields, "a workload preset"),
   facility: idOr(facilityFields, "a facility preset").optional(),
   targets: z
@@ -173,10 +181,7 @@ export const scenarioInputSchema = z.strictObject({
     .strictObject({
       share: boundedQuantitySchema(ratioKind, (x) => x >= 0 && x <= 1, "a share in [0, 1]"),
       model: idOr(modelFields, "a model"),
-      precision: idOr(
-        z.strictObject({ weights: precision, kv: precision.optional(), compute: precision.optional() }),
-        "a precision",
-      ).optional(),
+      precision: precisionField.optional(),
       quality: z.number().refine(Number.isFinite, "expected a finite quality score").optional(),
     })
     .optional(),

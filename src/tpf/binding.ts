@@ -19,17 +19,18 @@ export const bindingStave = (ceilings: Readonly<Partial<Record<StaveName, number
   return best;
 };
 
-/** Each stave's ceiling ÷ the binding one (1); a stave at 0 over a 0 binding reads 1. */
+/** Each stave's ceiling ÷ the binding one (1); empty when the binding stave is 0 (infeasible). */
 export const slackOf = (
   ceilings: Readonly<Partial<Record<StaveName, number>>>,
   binding: StaveName,
 ): Partial<Record<StaveName, number>> => {
   const lowest = ceilings[binding] ?? 0;
   const slack: Partial<Record<StaveName, number>> = {};
+  if (!(lowest > 0)) return slack;
   for (const name of STAVE_NAMES) {
     const value = ceilings[name];
     if (value === undefined) continue;
-    slack[name] = lowest > 0 ? value / lowest : value > 0 ? Number.MAX_VALUE : 1;
+    slack[name] = value / lowest;
   }
   return slack;
 };

@@ -113,6 +113,7 @@ export {
 } from "./kind.js";
 export type { UnitError } from "./unitError.js";
 export { parseQuantity } from "./parseQuantity.js";
+export { preloadUnits } from "./unitMath.js";
 export type { FormatOptions } from "./formatQuantity.js";
 export { formatQuantity } from "./formatQuantity.js";
 export { boundedQuantitySchema, quantitySchema } from "./quantitySchema.js";

@@ -67,6 +67,11 @@ const parseText = <Q extends Quantity<Dimension>>(
     return E.left(unitError("not-a-quantity", `expected ${expected(kind)}, got ${describe(input)}`, input));
   }
   const math = unitMath();
+  if (math === undefined) {
+    return E.left(
+      unitError("not-a-quantity", `expected ${expected(kind)}, got ${describe(input)} (unit strings need mathjs here: call preloadUnits() first)`, input),
+    );
+  }
   let parsed: Unit;
   try {
     parsed = math.unit(text) as Unit;

@@ -1,0 +1,51 @@
+import * as E from "fp-ts/lib/Either.js";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SCENARIO_DOCUMENT, parseScenario, runCli, type CliIo } from "../../src/index.js";
+
+const cli = (text: string) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { readText: () => text, out: (t) => out.push(t), err: (t) => err.push(t) };
+  const started = performance.now();
+  const code = runCli(["evaluate", "s.json", "--json"], io);
+  return { code, out: out.join("\n"), err: err.join("\n"), milliseconds: performance.now() - started };
+};
+
+describe("hostile JSON scenarios", () => {
+  it("__proto__ keys are rejected as unknown fields and pollute nothing", () => {
+    const text = `{"__proto__":{"polluted":1},"accelerator":"H100-SXM","count":8,"model":"llama-3.1-70b","precision":"fp8","workload":"chat","facility":{"__proto__":{"pue":0.1},"deliveredPower":"1 MW"}}`;
+    const r = parseScenario(JSON.parse(text));
+    expect(E.isLeft(r) && r.left.issues.map((i) => i.message).join(" ")).toContain('unknown field "__proto__"');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const viaCli = cli(text);
+    expect(viaCli.code).toBe(2);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+  it("constructor / prototype keys are rejected the same way", () => {
+    const r = parseScenario({ ...DEFAULT_SCENARIO_DOCUMENT, constructor: { prototype: { x: 1 } } });
+    expect(E.isLeft(r)).toBe(true);
+    expect(E.isLeft(parseScenario({ ...DEFAULT_SCENARIO_DOCUMENT, accelerator: "constructor" }))).toBe(true);
+    expect(E.isLeft(parseScenario({ ...DEFAULT_SCENARIO_DOCUMENT, accelerator: "__proto__" }))).toBe(true);
+  });
+  it("a 10 MB file is handled (rejected cleanly) in well under a few seconds", () => {
+    const big = JSON.stringify({ ...DEFAULT_SCENARIO_DOCUMENT, levers: Array.from({ length: 200_000 }, (_, i) => ({ kind: "batching", concurrency: i + 1, pad: "x".repeat(20) })) });
+    expect(big.length).toBeGreaterThan(10e6);
+    const r = cli(big);
+    expect([0, 2]).toContain(r.code);
+    expect(r.milliseconds).toBeLessThan(10_000);
+    const hugeString = JSON.stringify({ ...DEFAULT_SCENARIO_DOCUMENT, facility: { deliveredPower: "9".repeat(10_000_000) } });
+    const s = cli(hugeString);
+    expect(s.code).toBe(2);
+    expect(s.err).toContain("facility.deliveredPower");
+  });
+  it("deeply nested JSON (100k levels) is rejected, not a crash or a hang", () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const r = cli(deep);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    const nested = `{"accelerator":"H100-SXM","count":8,"model":"llama-3.1-70b","precision":"fp8","workload":"chat","targets":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}`;
+    const n = cli(nested);
+    expect(n.code).toBe(2);
+    expect(n.err).toMatch(/^targets/);
+  });
+});
