@@ -11,7 +11,7 @@ export type RateAxis = "facility.deliveredPower" | "facility.pue" | "count";
 const RANGES: Readonly<Record<RateAxis, (s: Scenario) => [number, number]>> = {
   "facility.deliveredPower": (s) => {
     const p = s.facility.deliveredPower ?? 1e6;
-    return [p / 100, p * 10];
+    return [p / 1000, p * 10];
   },
   "facility.pue": () => [1, 2.5],
   count: (s) => [1, Math.max(16, s.count * 4)],
