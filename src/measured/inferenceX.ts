@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { z } from "zod";
 import { catalogModelId } from "./mlenergyScenario.js";
-import { loadError, type LoadError, type LoadResult, type RowError } from "./loadResult.js";
+import { asRecords, loadError, readRows, type LoadError, type LoadResult } from "./loadResult.js";
 import type { MeasuredRun } from "./measuredRun.js";
 
 // InferenceX aggregates (SemiAnalysisAI InferenceX; shared/reference/formats.md): one row per
@@ -46,16 +46,9 @@ const flatten = (row: unknown): unknown =>
 
 /** InferenceX rows from a JSON array (or one object); bad rows are reported, the others read. */
 export const readInferenceX = (document: unknown): E.Either<LoadError, LoadResult<InferenceXRow>> => {
-  const rows = Array.isArray(document) ? document : typeof document === "object" && document !== null ? [document] : undefined;
+  const rows = asRecords(document);
   if (rows === undefined) return E.left(loadError("json: expected an InferenceX aggregate object or an array of them"));
-  const records: InferenceXRow[] = [];
-  const errors: RowError[] = [];
-  rows.forEach((raw, index) => {
-    const parsed = inferenceXRowSchema.safeParse(flatten(raw));
-    if (parsed.success) records.push(parsed.data);
-    else for (const issue of parsed.error.issues) errors.push({ row: index, field: issue.path.join("."), message: issue.message.replace(/^Invalid input: /, "").toLowerCase() });
-  });
-  return E.right({ records, errors });
+  return E.right(readRows(rows, inferenceXRowSchema, flatten));
 };
 
 /**

@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { z } from "zod";
-import { loadError, type LoadError, type LoadResult, type RowError } from "./loadResult.js";
+import { asRecords, loadError, readRows, type LoadError, type LoadResult } from "./loadResult.js";
 import type { MeasuredRun } from "./measuredRun.js";
 
 // Plain telemetry (shared/reference/formats.md): GPU power summed over a model's devices
@@ -24,16 +24,9 @@ export type TelemetrySample = z.output<typeof telemetrySchema>;
 
 /** Telemetry samples from JSON (array or object) or CSV rows. */
 export const readTelemetry = (rows: unknown): E.Either<LoadError, LoadResult<TelemetrySample>> => {
-  const list = Array.isArray(rows) ? rows : typeof rows === "object" && rows !== null ? [rows] : undefined;
+  const list = asRecords(rows);
   if (list === undefined) return E.left(loadError("telemetry: expected samples with power_w, prompt_tokens_per_second, generation_tokens_per_second"));
-  const records: TelemetrySample[] = [];
-  const errors: RowError[] = [];
-  list.forEach((raw, index) => {
-    const parsed = telemetrySchema.safeParse(raw);
-    if (parsed.success) records.push(parsed.data);
-    else for (const issue of parsed.error.issues) errors.push({ row: index, field: issue.path.join("."), message: issue.message.replace(/^Invalid input: /, "").toLowerCase() });
-  });
-  return E.right({ records, errors });
+  return E.right(readRows(list, telemetrySchema));
 };
 
 // The batch is not in the telemetry: a batch this large is cut to what fits in memory, so the

@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { runCli, type CliIo } from "../../src/index.js";
+import { runWithFiles } from "../helpers/cli.js";
 
-const run = (argv: string[], files: Record<string, string> = {}) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    readText: (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file, open '${path}'`);
-      return text;
-    },
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-  };
-  return { code: runCli(argv, io), out: out.join("\n"), err: err.join("\n") };
-};
+const run = runWithFiles;
+
 const scenario = JSON.stringify({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-70b", precision: "fp8", workload: "chat", facility: { deliveredPower: "1 MW", pue: 1.2 }, targets: { tpot: "50 ms" } });
 
 describe("tpf plan / crossover / sweep", () => {
