@@ -26,6 +26,9 @@ const LEVERS: readonly { id: string; label: string; spec: Record<string, unknown
   { id: "cap", label: "power cap 600 W", spec: { kind: "power-cap", maxPower: "600 W" } },
   { id: "batch", label: "batching, concurrency 256", spec: { kind: "batching", concurrency: 256 } },
   { id: "pue", label: "liquid cooling, PUE 1.1", spec: { kind: "facility", pue: 1.1 } },
+  { id: "route", label: "route 30% to llama-3.1-8b (Δq −0.1)", spec: { kind: "routing", share: 0.3, model: "llama-3.1-8b", modelQualityDelta: -0.1 } },
+  { id: "adaptive", label: "difficulty-adaptive reasoning (−22.4% tokens)", spec: { kind: "adaptive-reasoning", outputFactor: 0.776 } },
+  { id: "kv8", label: "fp8 KV cache", spec: { kind: "quantization", kv: "fp8" } },
 ];
 
 interface Field {

@@ -17,6 +17,7 @@ export type LeverKind =
 
 /** Why a lever cannot act on a scenario (e.g. fp8 compute on an A100). */
 export interface LeverError {
+  /** Discriminant. */
   readonly _tag: "LeverError";
   /** The lever's id. */
   readonly lever: string;

@@ -27,9 +27,13 @@ export type ProcessResult = z.output<typeof processResultSchema>;
 
 /** The aggregate of an experiment's processes, with the methodology's two checks. */
 export interface AggregatedRun {
+  /** Processes aggregated (count). */
   readonly processes: number;
+  /** Input tokens, summed. */
   readonly inputTokens: number;
+  /** Output tokens, summed. */
   readonly outputTokens: number;
+  /** Total tokens, summed. */
   readonly totalTokens: number;
   /** GPU energy summed over processes (J). */
   readonly gpuEnergy: number;
@@ -43,8 +47,11 @@ export interface AggregatedRun {
   readonly outputTokensPerSecond: number;
   /** J per output token and per total token (GPU energy), tokens per J, FLOP/J, W per token/s. */
   readonly joulesPerOutputToken: number;
+  /** GPU J per total token. */
   readonly joulesPerTotalToken: number;
+  /** Output tokens per GPU joule. */
   readonly outputTokensPerJoule: number;
+  /** FLOP per GPU joule. */
   readonly flopPerJoule?: number;
   /** Warnings of the two checks (empty when both pass). */
   readonly warnings: readonly string[];

@@ -12,13 +12,17 @@ export interface RowError {
 
 /** What a loader read: the good records and one error per bad one. */
 export interface LoadResult<T> {
+  /** The rows that read. */
   readonly records: readonly T[];
+  /** One entry per bad field. */
   readonly errors: readonly RowError[];
 }
 
 /** Why a whole document could not be read (not JSON, no header, not parquet). */
 export interface LoadError {
+  /** Discriminant. */
   readonly _tag: "LoadError";
+  /** What is wrong. */
   readonly message: string;
 }
 

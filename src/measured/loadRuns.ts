@@ -14,9 +14,13 @@ export type MeasuredFormat = "mlenergy" | "inferencex" | "llm-energy-measure" | 
 
 /** Runs loaded from one file, with the rows that could not be read and any warnings. */
 export interface LoadedRuns {
+  /** The format read. */
   readonly format: MeasuredFormat;
+  /** The runs, as MeasuredRun. */
   readonly runs: readonly MeasuredRun[];
+  /** Rows that could not be read. */
   readonly errors: readonly RowError[];
+  /** Warnings of the source's own checks. */
   readonly warnings: readonly string[];
 }
 

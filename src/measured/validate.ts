@@ -9,23 +9,33 @@ import type { MeasuredRun } from "./measuredRun.js";
 
 /** One run against the model. Errors are estimate ÷ measured − 1. */
 export interface RunValidation {
+  /** The run, for tables. */
   readonly label: string;
   /** Whether the run could be mapped to a scenario; if not, why. */
   readonly mapped: boolean;
+  /** Why not. */
   readonly reason?: string;
+  /** Measured output tokens/s. */
   readonly measuredOutputTokensPerSecond: number;
+  /** Bound of its scenario (output tokens/s). */
   readonly boundOutputTokensPerSecond?: number;
   /** measured ÷ bound: how close to the ceiling the run got; > 1 is a violation. */
   readonly fractionOfBound?: number;
+  /** The bound's binding stave. */
   readonly boundBinding?: StaveName;
+  /** Estimate (output tokens/s). */
   readonly estimateOutputTokensPerSecond?: number;
+  /** estimate ÷ measured − 1 for tokens/s (1). */
   readonly rateError?: number;
+  /** Measured J per output token at the run's scope. */
   readonly measuredJoulesPerOutputToken: number;
   /** The estimate's J/output token at the run's power scope. */
   readonly estimateJoulesPerOutputToken?: number;
+  /** estimate ÷ measured − 1 for J/output token (1). */
   readonly energyError?: number;
   /** Observed total ÷ output tokens, and the preset's, when known. */
   readonly observedMix?: number;
+  /** Total ÷ output tokens of the preset compared against (1). */
   readonly presetMix: number;
   /**
    * True when the per-token cost is dominated by static power: the run is far below its
@@ -37,14 +47,21 @@ export interface RunValidation {
 
 /** The summary over all runs. */
 export interface ValidationSummary {
+  /** Runs given (count). */
   readonly runs: number;
+  /** Whether the run maps to a scenario. */
   readonly mapped: number;
   /** Runs measured above their bound: must be 0. */
   readonly violations: number;
+  /** Highest measured ÷ bound (1). */
   readonly maxFractionOfBound: number;
+  /** Median |rate error| (1). */
   readonly medianAbsoluteRateError: number;
+  /** 90th percentile |rate error| (1). */
   readonly p90AbsoluteRateError: number;
+  /** Median |energy error| (1). */
   readonly medianAbsoluteEnergyError: number;
+  /** 90th percentile |energy error| (1). */
   readonly p90AbsoluteEnergyError: number;
   /** The runs with the largest |rate error|, worst first (at most 5). */
   readonly worst: readonly RunValidation[];
@@ -52,7 +69,9 @@ export interface ValidationSummary {
 
 /** validate()'s answer. */
 export interface Validation {
+  /** Runs given (count). */
   readonly runs: readonly RunValidation[];
+  /** The summary over all runs. */
   readonly summary: ValidationSummary;
 }
 

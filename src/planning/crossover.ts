@@ -7,12 +7,15 @@ import { planningError, type PlanningError } from "./planningError.js";
 
 /** The range to search, in the parameter's SI unit. */
 export interface Range {
+  /** Lower end (SI units of the parameter). */
   readonly low: number;
+  /** Upper end (SI). */
   readonly high: number;
 }
 
 /** Where the binding stave changes. */
 export interface Crossover {
+  /** Whether the binding stave changes in the range. */
   readonly found: true;
   /** The parameter varied. */
   readonly parameter: string;
@@ -31,7 +34,9 @@ export interface Crossover {
 
 /** No change of binding stave over the range. */
 export interface NoCrossover {
+  /** Whether the binding stave changes in the range. */
   readonly found: false;
+  /** The parameter varied. */
   readonly parameter: string;
   /** The stave that binds over the whole range (at the scan points). */
   readonly binding: StaveName;

@@ -6,7 +6,9 @@ import { planningError, type PlanningError } from "./planningError.js";
 
 /** What the deployment must deliver: output tokens/s or requests/s (one of them). */
 export interface PlanTarget {
+  /** Target output tokens/s. */
   readonly outputTokensPerSecond?: number;
+  /** Target requests/s. */
   readonly requestsPerSecond?: number;
 }
 
@@ -40,7 +42,9 @@ export interface PlannedDeployment {
 
 /** The plan: every option sized, cheapest feasible first. */
 export interface Plan {
+  /** The target asked for. */
   readonly target: PlanTarget;
+  /** Every option, cheapest feasible first. */
   readonly options: readonly PlannedDeployment[];
   /** The cheapest feasible option, if any. */
   readonly cheapest?: PlannedDeployment;
@@ -111,6 +115,7 @@ export const plan = (options: readonly Scenario[], target: PlanTarget): E.Either
 
 /** What a site produces over a day and a year at its estimate operating point. */
 export interface SiteOutput {
+  /** Target output tokens/s. */
   readonly outputTokensPerSecond: number;
   readonly outputTokensPerDay: number;
   readonly outputTokensPerYear: number;

@@ -1,5 +1,6 @@
 /** Why a planning question cannot be answered as asked (unknown parameter, empty range, …). */
 export interface PlanningError {
+  /** Discriminant. */
   readonly _tag: "PlanningError";
   /** Lowercase fragment naming the field, the value and what was expected. */
   readonly message: string;

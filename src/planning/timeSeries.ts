@@ -21,6 +21,7 @@ export interface SeriesStep {
 
 /** One interval's totals. */
 export interface SeriesResult {
+  /** Output tokens in the interval. */
   readonly outputTokens: number;
   /** Energy at the meter (J). */
   readonly facilityEnergy: number;
@@ -28,12 +29,15 @@ export interface SeriesResult {
   readonly carbonGrams: number;
   /** USD: energy + accelerator-hours. */
   readonly costUsd: number;
+  /** Binding stave in the interval. */
   readonly binding: StaveName;
 }
 
 /** The whole series: per interval and integrated. */
 export interface TimeSeriesResult {
+  /** Per interval. */
   readonly steps: readonly SeriesResult[];
+  /** Integrated over the series. */
   readonly total: Omit<SeriesResult, "binding"> & { readonly seconds: number };
 }
 

@@ -30,6 +30,7 @@ export interface UncertainOptions {
 
 /** How much one input alone moves the output. */
 export interface Driver {
+  /** Parameter name. */
   readonly parameter: string;
   /** Output at the input's low end (p5 for a distribution). */
   readonly atLow: number;
@@ -41,6 +42,7 @@ export interface Driver {
 
 /** The answer of uncertain(). */
 export interface UncertainResult {
+  /** What was measured. */
   readonly output: UncertainOutput;
   /** Output with every input at its middle (mid, mode or median). */
   readonly central: number;

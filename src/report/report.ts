@@ -22,6 +22,7 @@ export type ReportFormat = "markdown" | "latex" | "json";
 
 /** Options of report(). */
 export interface ReportOptions {
+  /** markdown, latex or json. */
   readonly format: ReportFormat;
   /** Significant digits of every number (default 3). */
   readonly significantDigits?: number;
@@ -29,26 +30,44 @@ export interface ReportOptions {
 
 /** The card's content, before formatting (also the JSON format). */
 export interface DisclosureCard {
+  /** Card title. */
   readonly title: string;
+  /** One-line description of the deployment. */
   readonly deployment: string;
   /** The paper's reporting items, estimate mode (and the bound for reference). */
   readonly joulesPerToken: {
+    /** Amortized at U, per output token (J). */
     readonly outputBasis: Scoped<number> | null;
+    /** Amortized at U, per total token (J). */
     readonly totalBasis: Scoped<number> | null;
+    /** At full load, per output token (J). */
     readonly marginalOutputBasis: Scoped<number> | null;
   };
+  /** Binding stave in each mode. */
   readonly binding: { readonly estimate: string; readonly bound: string };
+  /** Every stave: ceilings (output tokens/s) and slack (1) in both modes. */
   readonly staves: readonly { readonly stave: string; readonly estimate?: number; readonly estimateSlack?: number; readonly bound?: number; readonly boundSlack?: number }[];
+  /** Delivered power ÷ PUE (W), or null without a site limit. */
   readonly pueAdjustedDeliveredPower: number | null;
+  /** U (1). */
   readonly utilization: number;
+  /** Estimate output tokens/s at U. */
   readonly utilizationAdjustedOutputTokensPerSecond: number;
+  /** Physical bound, output tokens/s. */
   readonly boundOutputTokensPerSecond: number;
+  /** Service and quality targets. */
   readonly targets: { readonly ttft?: number; readonly tpot?: number; readonly qualityFloor?: number; readonly quality: number };
+  /** Mean tokens per request. */
   readonly workloadMix: { readonly inputTokens: number; readonly outputTokens: number; readonly totalPerOutput: number };
+  /** Carbon per output token and the intensity basis. */
   readonly carbon: { readonly gramsCo2ePerOutputToken: number | null; readonly basis: string };
+  /** L water per output token, or null. */
   readonly litresPerOutputToken: number | null;
+  /** USD per million output tokens, energy and accelerator-hours apart. */
   readonly usdPerMillionOutputTokens: { readonly energy: number; readonly acceleratorHours: number } | null;
+  /** Every assumption with its value, source and override flag. */
   readonly assumptions: readonly Assumption[];
+  /** For citation. */
   readonly provenance: { readonly library: string; readonly version: string; readonly scenarioSha256: string; readonly bibtex: string };
 }
 

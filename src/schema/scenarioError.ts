@@ -8,7 +8,9 @@ export interface ScenarioIssue {
 
 /** Why a scenario was rejected: every problem found, one per field. */
 export interface ScenarioError {
+  /** Discriminant. */
   readonly _tag: "ScenarioError";
+  /** Every problem found. */
   readonly issues: readonly ScenarioIssue[];
 }
 

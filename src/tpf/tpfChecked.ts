@@ -14,6 +14,7 @@ export const TPF_RANGES: Readonly<Record<keyof TpfInputs, readonly [number, numb
 
 /** Why tpfChecked refused its inputs. */
 export interface TpfRangeError {
+  /** Discriminant. */
   readonly _tag: "TpfRangeError";
   /** One line per input out of range: "facilityPower: expected 0.001…1e+15 W, got 0". */
   readonly message: string;

@@ -7,15 +7,25 @@ import type { Exponent, ExponentNegation, ExponentSum } from "./exponent.js";
  * a J-per-output-token value is not a J-per-total-token value.
  */
 export interface Dimension {
+  /** Exponent of energy (J). */
   readonly energy: Exponent;
+  /** Exponent of time (s). */
   readonly time: Exponent;
+  /** Exponent of floating-point operations (FLOP). */
   readonly flop: Exponent;
+  /** Exponent of memory (B). */
   readonly bytes: Exponent;
+  /** Exponent of output (generated) tokens. */
   readonly outputTokens: Exponent;
+  /** Exponent of total (input + output) tokens. */
   readonly totalTokens: Exponent;
+  /** Exponent of requests. */
   readonly requests: Exponent;
+  /** Exponent of money (USD). */
   readonly money: Exponent;
+  /** Exponent of carbon mass (gCO2e). */
   readonly carbon: Exponent;
+  /** Exponent of water volume (L). */
   readonly water: Exponent;
 }
 

@@ -3,7 +3,9 @@
  * expected and what was given; callers prefix it with the field path.
  */
 export interface UnitError {
+  /** Discriminant. */
   readonly _tag: "UnitError";
+  /** Which check failed. */
   readonly reason:
     | "empty"
     | "not-finite"
@@ -11,7 +13,9 @@ export interface UnitError {
     | "unknown-unit"
     | "wrong-dimension"
     | "not-a-quantity";
+  /** What was expected and given. */
   readonly message: string;
+  /** The value as given. */
   readonly input: unknown;
 }
 
