@@ -2,6 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Scenario } from "../domain/scenario.js";
 import { STAVE_NAMES, type Mode, type StaveName } from "../staves/plant.js";
 import { evaluateMode } from "../tpf/evaluate.js";
+import { bindingIndex } from "../tpf/binding.js";
 import { operatingPoint } from "../tpf/operatingPoint.js";
 import { PARAMETERS, PARAMETER_NAMES } from "./parameters.js";
 import { planningError, type PlanningError } from "./planningError.js";
@@ -53,15 +54,8 @@ const stave = (name: StaveName): number => STAVE_NAMES.indexOf(name);
 const fast = (base: Scenario, grid: SweepGrid, mode: Mode, start: number, end: number, out: SweepResult): void => {
   const point = operatingPoint(base, mode);
   const { plant, itJoules, fullAtInternalRate: full, internalRate, fits } = point;
-  let internalBinding = stave("compute");
-  let internalValue = Number.POSITIVE_INFINITY;
-  for (const name of STAVE_NAMES) {
-    const value = point.internalCeilings[name];
-    if (value !== undefined && value < internalValue * (1 - TIE)) {
-      internalValue = value;
-      internalBinding = stave(name);
-    }
-  }
+  const internalBinding = bindingIndex(point.internalValues);
+  const internalValue = point.internalValues[internalBinding]!;
   const power = grid["facility.deliveredPower"];
   const pue = grid["facility.pue"];
   const cooling = grid["facility.coolingCapacity"];

@@ -34,3 +34,46 @@ export const slackOf = (
   }
   return slack;
 };
+
+/**
+ * Stave ceilings as a fixed array in STAVE_NAMES order, NaN where a stave does not apply:
+ * the hot path works on this and builds the public records once.
+ */
+export type StaveValues = Float64Array;
+
+/** The binding stave's index in STAVE_NAMES: the lowest value, ties to the earlier name. */
+export const bindingIndex = (values: StaveValues): number => {
+  let best = 0;
+  let bestValue = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value < bestValue * (1 - TIE)) {
+      best = i;
+      bestValue = value;
+    }
+  }
+  return best;
+};
+
+// Named stores in a fixed order give every record the same few hidden classes; a loop over
+// computed keys made these the hottest lines of evaluate().
+const record = (values: StaveValues, divisor: number): Partial<Record<StaveName, number>> => {
+  const out: Partial<Record<StaveName, number>> = {};
+  if (!Number.isNaN(values[0]!)) out.compute = values[0]! / divisor;
+  if (!Number.isNaN(values[1]!)) out["memory-bandwidth"] = values[1]! / divisor;
+  if (!Number.isNaN(values[2]!)) out["memory-capacity"] = values[2]! / divisor;
+  if (!Number.isNaN(values[3]!)) out["latency-target"] = values[3]! / divisor;
+  if (!Number.isNaN(values[4]!)) out["device-power"] = values[4]! / divisor;
+  if (!Number.isNaN(values[5]!)) out["facility-power"] = values[5]! / divisor;
+  if (!Number.isNaN(values[6]!)) out.cooling = values[6]! / divisor;
+  return out;
+};
+
+/** The ceilings record (stave → output tokens/s) of the values present. */
+export const ceilingsRecord = (values: StaveValues): Partial<Record<StaveName, number>> => record(values, 1);
+
+/** Each present stave's value ÷ the binding one; empty when the binding value is 0. */
+export const slackRecord = (values: StaveValues, binding: number): Partial<Record<StaveName, number>> => {
+  const lowest = values[binding]!;
+  return lowest > 0 ? record(values, lowest) : {};
+};

@@ -1,7 +1,7 @@
 import type { Scenario } from "../domain/scenario.js";
 import { coolingCeiling } from "../staves/cooling.js";
 import { facilityPowerCeiling } from "../staves/facilityPower.js";
-import type { Mode, Plant, StaveName } from "../staves/plant.js";
+import { STAVE_NAMES, type Mode, type Plant, type StaveName } from "../staves/plant.js";
 import {
   outputTokensPerSecond,
   quantity,
@@ -10,11 +10,11 @@ import {
   type RequestsPerSecond,
   type TotalTokensPerSecond,
 } from "../units/index.js";
-import { bindingStave, slackOf } from "./binding.js";
+import { bindingIndex, ceilingsRecord, slackRecord, type StaveValues } from "./binding.js";
 import { energyReport, fullLoadPower } from "./energyReport.js";
 import { mixRouted } from "./mixRouted.js";
 import { operatingPoint } from "./operatingPoint.js";
-import type { Evaluation, ModeResult } from "./result.js";
+import type { Evaluation, ModeResult, ReducedForm } from "./result.js";
 
 const formatGb = (value: number): string => `${(value / 1e9).toPrecision(4)} GB`;
 
@@ -31,20 +31,23 @@ const infeasibleReason = (scenario: Scenario, plant: Plant, binding: StaveName):
   }
 };
 
+const FACILITY = STAVE_NAMES.indexOf("facility-power");
+const COOLING = STAVE_NAMES.indexOf("cooling");
+
 /** Evaluates one mode of a single-model plant: every stave, the Leontief minimum, energy. */
 const evaluateSingle = (scenario: Scenario, mode: Mode): ModeResult => {
   const point = operatingPoint(scenario, mode);
   const { plant, batch, powerBatch, internalRate, fullAtInternalRate, itJoules } = point;
   const utilization = mode === "bound" ? ratio(1) : scenario.utilization;
-  const ceilings: Partial<Record<StaveName, number>> = { ...point.internalCeilings };
+  // The operating point's array is fresh per call: the site staves are filled in place.
+  const values: StaveValues = point.internalValues;
   if (itJoules !== null) {
-    const facility = facilityPowerCeiling(plant, itJoules);
-    if (facility !== undefined) ceilings["facility-power"] = facility;
-    const cooling = coolingCeiling(plant, itJoules);
-    if (cooling !== undefined) ceilings.cooling = cooling;
+    values[FACILITY] = facilityPowerCeiling(plant, itJoules) ?? Number.NaN;
+    values[COOLING] = coolingCeiling(plant, itJoules) ?? Number.NaN;
   }
-  const binding = bindingStave(ceilings);
-  const ceiling = outputTokensPerSecond(ceilings[binding] ?? 0);
+  const bindingAt = bindingIndex(values);
+  const binding = STAVE_NAMES[bindingAt]!;
+  const ceiling = outputTokensPerSecond(values[bindingAt]!);
   const feasible = ceiling > 0 && point.fits;
   const rate = outputTokensPerSecond(feasible ? ceiling * utilization : 0);
   const { inputTokens, outputTokens } = scenario.workload;
@@ -58,28 +61,43 @@ const evaluateSingle = (scenario: Scenario, mode: Mode): ModeResult => {
   const energyRate = outputTokensPerSecond(feasible ? internalRate : 0);
   const full = feasible ? fullAtInternalRate : fullLoadPower(scenario, plant, powerBatch, energyRate);
   const energy = energyReport(scenario, plant, full, energyRate, outputTokensPerSecond(feasible ? ceiling : 0), utilization);
-  return {
+  const paperForm: { -readonly [K in keyof ReducedForm]: ReducedForm[K] } = {
+    effectiveCompute,
+    flopPerToken: plant.flopPerOutputToken,
+    joulesPerToken: feasible ? itJoules : null,
+    impliedPhi: ratio(feasible && paperMinimum > 0 ? ceiling / paperMinimum : 0),
+    utilization,
+  };
+  if (facilityPower !== undefined) paperForm.facilityPower = facilityPower;
+  const result: { -readonly [K in keyof ModeResult]: ModeResult[K] } = {
     mode,
     feasible,
-    ...(feasible ? {} : { infeasibleReason: infeasibleReason(scenario, plant, binding) }),
     outputTokensPerSecond: rate,
     totalTokensPerSecond: quantity<TotalTokensPerSecond>((rate * (inputTokens + outputTokens)) / outputTokens),
     requestsPerSecond: quantity<RequestsPerSecond>(rate / outputTokens),
-    ceilings,
+    ceilings: ceilingsRecord(values),
     binding,
-    slack: slackOf(ceilings, binding),
+    slack: slackRecord(values, bindingAt),
     effectiveBatch: feasible ? batch : 0,
-    ...(facilityPower === undefined ? {} : { pueAdjustedDeliveredPower: facilityPower }),
-    paperForm: {
-      effectiveCompute,
-      flopPerToken: plant.flopPerOutputToken,
-      ...(facilityPower === undefined ? {} : { facilityPower }),
-      joulesPerToken: feasible ? itJoules : null,
-      impliedPhi: ratio(feasible && paperMinimum > 0 ? ceiling / paperMinimum : 0),
-      utilization,
-    },
-    ...energy,
+    paperForm,
+    joulesPerOutputToken: energy.joulesPerOutputToken,
+    joulesPerTotalToken: energy.joulesPerTotalToken,
+    marginalJoulesPerOutputToken: energy.marginalJoulesPerOutputToken,
+    averagePower: energy.averagePower,
+    idleEnergyShare: energy.idleEnergyShare,
+    idleDominated: energy.idleDominated,
+    outputTokensPerJoule: energy.outputTokensPerJoule,
+    wattsPerOutputTokenPerSecond: energy.wattsPerOutputTokenPerSecond,
+    flopPerJoule: energy.flopPerJoule,
+    gramsCo2ePerOutputToken: energy.gramsCo2ePerOutputToken,
+    carbonBasis: energy.carbonBasis,
+    litresPerOutputToken: energy.litresPerOutputToken,
+    usdPerMillionOutputTokens: energy.usdPerMillionOutputTokens,
   };
+  // Optional fields set only when present, without temporary objects on this hot path.
+  if (!feasible) result.infeasibleReason = infeasibleReason(scenario, plant, binding);
+  if (facilityPower !== undefined) result.pueAdjustedDeliveredPower = facilityPower;
+  return result;
 };
 
 /**

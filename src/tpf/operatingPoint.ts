@@ -5,7 +5,7 @@ import { devicePowerCeiling } from "../staves/devicePower.js";
 import { latencyTargetCeiling } from "../staves/latencyTarget.js";
 import { memoryBandwidthCeiling } from "../staves/memoryBandwidth.js";
 import { memoryCapacityCeiling } from "../staves/memoryCapacity.js";
-import type { Mode, Plant, StaveName } from "../staves/plant.js";
+import type { Mode, Plant } from "../staves/plant.js";
 import {
   outputTokensPerSecond,
   quantity,
@@ -13,6 +13,7 @@ import {
   type OutputTokensPerSecond,
   type Watts,
 } from "../units/index.js";
+import type { StaveValues } from "./binding.js";
 import { fullLoadPower } from "./energyReport.js";
 import { plantOf } from "./plantOf.js";
 import type { Scoped } from "./result.js";
@@ -25,8 +26,11 @@ export interface OperatingPoint {
   readonly batch: number;
   /** The batch the power model is evaluated at (at least 1). */
   readonly powerBatch: number;
-  /** compute, memory-bandwidth, memory-capacity, latency-target (if any), device-power. */
-  readonly internalCeilings: Readonly<Partial<Record<StaveName, number>>>;
+  /**
+   * compute, memory-bandwidth, memory-capacity, latency-target, device-power ceilings
+   * (output tokens/s) in STAVE_NAMES order; NaN for the site staves and an absent latency target.
+   */
+  readonly internalValues: StaveValues;
   /** Their minimum (output tokens/s). */
   readonly internalRate: OutputTokensPerSecond;
   /** Full-load power at that rate, by scope (W). */
@@ -46,17 +50,23 @@ export const operatingPoint = (scenario: Scenario, mode: Mode): OperatingPoint =
   const plant = plantOf(scenario, mode);
   const batch = effectiveBatch(plant);
   const powerBatch = Math.max(batch, 1);
-  const internalCeilings: Partial<Record<StaveName, number>> = {
-    compute: computeCeiling(plant),
-    "memory-bandwidth": memoryBandwidthCeiling(plant),
-    "memory-capacity": memoryCapacityCeiling(plant),
-  };
   const latency = latencyTargetCeiling(plant);
-  if (latency !== undefined) internalCeilings["latency-target"] = latency;
-  internalCeilings["device-power"] = devicePowerCeiling(plant, powerBatch);
-  const internalRate = outputTokensPerSecond(Math.min(...Object.values(internalCeilings)));
+  // STAVE_NAMES order: compute, memory-bandwidth, memory-capacity, latency-target,
+  // device-power, facility-power, cooling.
+  const internalValues: StaveValues = new Float64Array(7);
+  internalValues[0] = computeCeiling(plant);
+  internalValues[1] = memoryBandwidthCeiling(plant);
+  internalValues[2] = memoryCapacityCeiling(plant);
+  internalValues[3] = latency ?? Number.NaN;
+  internalValues[4] = devicePowerCeiling(plant, powerBatch);
+  internalValues[5] = Number.NaN;
+  internalValues[6] = Number.NaN;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const value of internalValues) if (value < lowest) lowest = value;
+  const internalRate = outputTokensPerSecond(lowest);
+
   const fullAtInternalRate = fullLoadPower(scenario, plant, powerBatch, internalRate);
   const itJoules =
     internalRate > 0 ? quantity<JoulesPerOutputToken>(fullAtInternalRate.it / internalRate) : null;
-  return { plant, batch, powerBatch, internalCeilings, internalRate, fullAtInternalRate, itJoules, fits: capacityBatch(plant) >= 1 };
+  return { plant, batch, powerBatch, internalValues, internalRate, fullAtInternalRate, itJoules, fits: capacityBatch(plant) >= 1 };
 };

@@ -27,7 +27,6 @@ interface ModelCosts {
   readonly prefillFlop: number;
   readonly decodeFlopPerToken: number;
   readonly weightsResident: number;
-  readonly weightsPerStep: (tokensInStep: number) => number;
   readonly kvReadMean: number;
   readonly kvStoredMax: number;
 }
@@ -37,14 +36,12 @@ const costsOf = (
   weights: Precision,
   kv: Precision,
   workload: Workload,
-  bound: boolean,
 ): ModelCosts => {
   const meanDecodeContext = workload.inputTokens + workload.outputTokens / 2;
   return {
     prefillFlop: prefillFlopPerRequest(model, workload),
     decodeFlopPerToken: flopPerTokenAtContext(model, meanDecodeContext),
     weightsResident: weightBytesResident(model, weights),
-    weightsPerStep: (tokens) => weightBytesPerStep(model, weights, tokens, bound ? "minimum" : "expected"),
     // A recurrent state is read and written once per step: twice its size in traffic.
     kvReadMean: kvBytesReadPerSequence(model, kv, meanDecodeContext) + 2 * recurrentStateBytes(model, kv),
     kvStoredMax:
@@ -69,11 +66,12 @@ export const plantOf = (scenario: Scenario, mode: Mode): Plant => {
   const bandwidthFraction = bound ? 1 : scenario.efficiency.bandwidth;
   const memoryFraction = bound ? 1 : scenario.efficiency.memory;
   const dynamicScale = bound ? accelerator.power.boundFraction : 1;
-  const target = costsOf(model, precision.weights, precision.kv, workload, bound);
+  const readMode = bound ? "minimum" : "expected";
+  const target = costsOf(model, precision.weights, precision.kv, workload);
   const draft =
     speculative === undefined
       ? undefined
-      : costsOf(speculative.draftModel, precision.weights, precision.kv, workload, bound);
+      : costsOf(speculative.draftModel, precision.weights, precision.kv, workload);
   const draftLength = speculative?.draftLength ?? 0;
   const tokensPerStep =
     speculative === undefined ? 1 : expectedTokensPerStep(speculative.acceptanceRate, draftLength);
@@ -81,7 +79,7 @@ export const plantOf = (scenario: Scenario, mode: Mode): Plant => {
   const decodePerToken =
     ((draftLength + 1) * target.decodeFlopPerToken + draftLength * (draft?.decodeFlopPerToken ?? 0)) /
     tokensPerStep;
-  return {
+  const plant: { -readonly [K in keyof Plant]: Plant[K] } = {
     mode,
     replicas: scenario.replicas,
     accelerators: scenario.count,
@@ -93,8 +91,8 @@ export const plantOf = (scenario: Scenario, mode: Mode): Plant => {
     weightBytesResident: bytes(target.weightsResident + (draft?.weightsResident ?? 0)),
     weightBytesPerStep: (batch) =>
       bytes(
-        target.weightsPerStep(batch * (draftLength + 1)) +
-          (draft === undefined ? 0 : draftLength * draft.weightsPerStep(batch)),
+        weightBytesPerStep(model, precision.weights, batch * (draftLength + 1), readMode) +
+          (speculative === undefined ? 0 : draftLength * weightBytesPerStep(speculative.draftModel, precision.weights, batch, readMode)),
       ),
     kvBytesPerSequenceMean: bytes(target.kvReadMean + draftLength * (draft?.kvReadMean ?? 0)),
     kvBytesPerSequenceMax: bytes(target.kvStoredMax + (draft?.kvStoredMax ?? 0)),
@@ -107,9 +105,12 @@ export const plantOf = (scenario: Scenario, mode: Mode): Plant => {
     joulesPerFlop: joulesPerFlop(accelerator.power.joulesPerFlop * dynamicScale),
     joulesPerByte: joulesPerByte(accelerator.power.joulesPerByte * dynamicScale),
     pue: facility.pue,
-    ...(targets.tpot === undefined ? {} : { tpot: targets.tpot }),
-    ...(targets.ttft === undefined ? {} : { ttft: targets.ttft }),
-    ...(facility.deliveredPower === undefined ? {} : { deliveredPower: facility.deliveredPower }),
-    ...(facility.coolingCapacity === undefined ? {} : { coolingCapacity: facility.coolingCapacity }),
   };
+  // Optional fields set only when present (exactOptionalPropertyTypes), without the
+  // temporary objects conditional spreads cost on this hot path.
+  if (targets.tpot !== undefined) plant.tpot = targets.tpot;
+  if (targets.ttft !== undefined) plant.ttft = targets.ttft;
+  if (facility.deliveredPower !== undefined) plant.deliveredPower = facility.deliveredPower;
+  if (facility.coolingCapacity !== undefined) plant.coolingCapacity = facility.coolingCapacity;
+  return plant;
 };
