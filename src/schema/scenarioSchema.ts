@@ -9,7 +9,6 @@ import {
   hourlyPrice,
   memory,
   power,
-  quantitySchema,
   ratioKind,
   time,
   waterIntensity,
@@ -77,11 +76,11 @@ const precisionField = z.unknown().transform((input, ctx): string | { weights: s
 const acceleratorFields = z.strictObject({
   base: z.string().optional(),
   name: z.string().optional(),
-  peakFlopPerSecond: z.record(precision, quantitySchema(computeRate)).optional(),
-  memoryCapacity: boundedQuantitySchema(memory, (x) => x > 0, "a memory > 0").optional(),
-  memoryBandwidth: boundedQuantitySchema(bandwidth, (x) => x > 0, "a bandwidth > 0").optional(),
-  maxPower: boundedQuantitySchema(power, (x) => x > 0, "a power > 0").optional(),
-  idlePower: quantitySchema(power).optional(),
+  peakFlopPerSecond: z.record(precision, boundedQuantitySchema(computeRate, (x) => x > 0 && x <= 1e21, "a compute rate in (0, 1e21] FLOP/s")).optional(),
+  memoryCapacity: boundedQuantitySchema(memory, (x) => x > 0 && x <= 1e15, "a memory in (0, 1e15] B").optional(),
+  memoryBandwidth: boundedQuantitySchema(bandwidth, (x) => x > 0 && x <= 1e16, "a bandwidth in (0, 1e16] B/s").optional(),
+  maxPower: boundedQuantitySchema(power, (x) => x > 0 && x <= 1e6, "a board power in (0, 1e6] W").optional(),
+  idlePower: boundedQuantitySchema(power, (x) => x <= 1e6, "a power in [0, 1e6] W").optional(),
   source: z.string().optional(),
   date: z.string().optional(),
 });
@@ -129,18 +128,18 @@ const workloadFields = z.strictObject({
 
 const facilityFields = z.strictObject({
   preset: z.string().optional(),
-  deliveredPower: boundedQuantitySchema(power, (x) => x > 0, "a delivered power > 0 W").optional(),
+  deliveredPower: boundedQuantitySchema(power, (x) => x > 0 && x <= 1e15, "a delivered power in (0, 1e15] W").optional(),
   pue: boundedQuantitySchema(ratioKind, (x) => x >= 1 && x <= 10, "a ratio >= 1 (and <= 10)").optional(),
-  coolingCapacity: boundedQuantitySchema(power, (x) => x > 0, "a cooling capacity > 0 W").optional(),
-  hostPowerPerNode: quantitySchema(power).optional(),
+  coolingCapacity: boundedQuantitySchema(power, (x) => x > 0 && x <= 1e15, "a cooling capacity in (0, 1e15] W").optional(),
+  hostPowerPerNode: boundedQuantitySchema(power, (x) => x <= 1e7, "a power in [0, 1e7] W").optional(),
   acceleratorsPerNode: positiveCount("accelerators per node").optional(),
   psuEfficiency: fraction("an efficiency").optional(),
   grid: z.string().optional(),
-  carbonIntensity: quantitySchema(carbonIntensity).optional(),
+  carbonIntensity: boundedQuantitySchema(carbonIntensity, (x) => x <= 1e-2, "a carbon intensity in [0, 36000] g/kWh").optional(),
   carbonBasis: z.enum(["location", "market"]).optional(),
-  waterIntensity: quantitySchema(waterIntensity).optional(),
-  electricityPrice: quantitySchema(energyPrice).optional(),
-  acceleratorHourPrice: quantitySchema(hourlyPrice).optional(),
+  waterIntensity: boundedQuantitySchema(waterIntensity, (x) => x <= 1e-4, "a water intensity in [0, 360] L/kWh").optional(),
+  electricityPrice: boundedQuantitySchema(energyPrice, (x) => x <= 1e-3, "a price in [0, 3600] USD/kWh").optional(),
+  acceleratorHourPrice: boundedQuantitySchema(hourlyPrice, (x) => x <= 1e3, "a price in [0, 3.6e6] USD/h").optional(),
 });
 
 /** The zod schema of a scenario document, before catalog lookup. */
@@ -154,8 +153,8 @@ export const scenarioInputSchema = z.strictObject({
   facility: idOr(facilityFields, "a facility preset").optional(),
   targets: z
     .strictObject({
-      ttft: boundedQuantitySchema(time, (x) => x > 0, "a time > 0 s").optional(),
-      tpot: boundedQuantitySchema(time, (x) => x > 0, "a time > 0 s").optional(),
+      ttft: boundedQuantitySchema(time, (x) => x >= 1e-9 && x <= 1e6, "a time in [1 ns, 1e6 s]").optional(),
+      tpot: boundedQuantitySchema(time, (x) => x >= 1e-9 && x <= 1e6, "a time in [1 ns, 1e6 s]").optional(),
       qualityFloor: z.number().optional(),
     })
     .optional(),
@@ -164,8 +163,8 @@ export const scenarioInputSchema = z.strictObject({
       compute: fraction("a fraction").optional(),
       bandwidth: fraction("a fraction").optional(),
       memory: fraction("a fraction").optional(),
-      stepOverhead: quantitySchema(time).optional(),
-      sequenceOverhead: quantitySchema(time).optional(),
+      stepOverhead: boundedQuantitySchema(time, (x) => x <= 1e3, "a time in [0, 1000] s").optional(),
+      sequenceOverhead: boundedQuantitySchema(time, (x) => x <= 1e3, "a time in [0, 1000] s").optional(),
     })
     .optional(),
   utilization: fraction("a utilization").optional(),

@@ -49,3 +49,18 @@ describe("hostile JSON scenarios", () => {
     expect(n.err).toMatch(/^targets/);
   });
 });
+
+describe("documented input ranges", () => {
+  it("values that would overflow a stave are rejected with the range, not turned into Infinity", () => {
+    for (const [path, doc] of [
+      ["facility.deliveredPower", { ...DEFAULT_SCENARIO_DOCUMENT, facility: { deliveredPower: "1e308 W", pue: 1.2 } }],
+      ["facility.coolingCapacity", { ...DEFAULT_SCENARIO_DOCUMENT, facility: { coolingCapacity: 1e300 } }],
+      ["accelerator.memoryBandwidth", { ...DEFAULT_SCENARIO_DOCUMENT, accelerator: { base: "H100-SXM", memoryBandwidth: 1e300 } }],
+      ["targets.tpot", { ...DEFAULT_SCENARIO_DOCUMENT, targets: { tpot: 1e-320 } }],
+    ] as const) {
+      const r = parseScenario(doc);
+      expect(E.isLeft(r) && r.left.issues[0]!.path).toBe(path);
+      expect(E.isLeft(r) && r.left.issues[0]!.message).toMatch(/expected .* in /);
+    }
+  });
+});
