@@ -141,6 +141,7 @@ export const ACCELERATOR_IDS = Object.keys(ACCELERATORS) as AcceleratorId[];
 /**
  * The dense peak FLOP/s of an accelerator at a compute precision, or undefined when it has
  * no such tensor-core format. mxfp4 runs on fp4 units.
+ * @example peakFlopPerSecondAt(ACCELERATORS["H100-SXM"], "fp8") // 1.9789e15 FLOP/s
  */
 export const peakFlopPerSecondAt = (
   accelerator: Accelerator,

@@ -60,6 +60,7 @@ const internalError = (io: CliIo, error: unknown): number => {
 /**
  * Runs the `tpf` command line; returns the exit code (a Promise for `validate`, which may
  * read parquet). Never throws.
+ * @example const code = runCli(["evaluate", "--default", "--json"], io)
  */
 export const runCli = (argv: readonly string[], io: CliIo): number | Promise<number> => {
   try {

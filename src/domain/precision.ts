@@ -9,6 +9,7 @@ export const PRECISIONS: readonly Precision[] = [
 /**
  * Bytes per stored element (B). mxfp4 stores 32 four-bit values with one 8-bit shared scale:
  * (32·4 + 8) / 32 = 4.25 bits (OCP Microscaling Formats spec v1.0, 2023-09).
+ * @example bytesPerElement("mxfp4") // 0.53125
  */
 export const bytesPerElement = (precision: Precision): number => {
   switch (precision) {

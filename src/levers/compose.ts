@@ -2,7 +2,10 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { Lever, LeverError } from "./lever.js";
 
-/** The lever that changes nothing (Δq 0): the unit of compose. */
+/**
+ * The lever that changes nothing (Δq 0): the unit of compose.
+ * @example compose(identity(), quantization({ weights: "fp8" }))
+ */
 export const identity = (): Lever => ({
   id: "identity",
   kind: "identity",

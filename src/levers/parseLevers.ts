@@ -44,7 +44,10 @@ const model = (id: string): Model => (MODELS as Readonly<Record<string, Model>>)
 const defined = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 
-/** Builds the lever a spec describes. */
+/**
+ * Builds the lever a spec describes.
+ * @example leverOf({ kind: "kv-compression", ratio: 4 })
+ */
 export const leverOf = (spec: LeverSpec): Lever => {
   switch (spec.kind) {
     case "quantization": { const { kind: _k, ...p } = spec; return quantization(defined(p)); }
@@ -67,6 +70,7 @@ export const leverOf = (spec: LeverSpec): Lever => {
  * Parses a scenario's `levers` field: an array whose items are lever specs (`{ kind, … }`)
  * or arrays of specs (a combination, composed in order). Left lists each problem with its
  * path (`levers.1.share: …`).
+ * @example parseLevers([{ kind: "quantization", weights: "fp8" }, [{ kind: "kv-compression", ratio: 4 }, { kind: "facility", pue: 1.1 }]])
  */
 export const parseLevers = (input: unknown): E.Either<readonly ScenarioIssue[], Lever[]> => {
   if (input === undefined) return E.right([]);

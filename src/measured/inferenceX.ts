@@ -44,7 +44,10 @@ const flatten = (row: unknown): unknown =>
     ? { ...(row as Record<string, unknown>), ...((row as { metrics: Record<string, unknown> }).metrics) }
     : row;
 
-/** InferenceX rows from a JSON array (or one object); bad rows are reported, the others read. */
+/**
+ * InferenceX rows from a JSON array (or one object); bad rows are reported, the others read.
+ * @example readInferenceX(JSON.parse(readFileSync("agg_run.json", "utf8")))
+ */
 export const readInferenceX = (document: unknown): E.Either<LoadError, LoadResult<InferenceXRow>> => {
   const rows = asRecords(document);
   if (rows === undefined) return E.left(loadError("json: expected an InferenceX aggregate object or an array of them"));
@@ -54,6 +57,7 @@ export const readInferenceX = (document: unknown): E.Either<LoadError, LoadResul
 /**
  * An InferenceX row as a MeasuredRun: GPU board power over all GPUs (accelerator scope);
  * output tokens/s = total power ÷ J per output token (the published definition).
+ * @example measuredFromInferenceX(row).outputTokensPerSecond // avg_power_w · GPUs / joules_per_output_token
  */
 export const measuredFromInferenceX = (row: InferenceXRow): MeasuredRun => {
   const gpus = row.num_gpus ?? row.num_decode_gpu ?? row.tp ?? 1;

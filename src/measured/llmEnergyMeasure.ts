@@ -62,6 +62,7 @@ export interface AggregatedRun {
  * summed; throughput is over the span the processes ran. Warns when the processes did not
  * overlap in time (they were not one experiment) or when a GPU id appears twice (energy
  * counted twice).
+ * @example aggregateProcesses(JSON.parse(text)).right?.warnings // [] when both checks pass
  */
 export const aggregateProcesses = (document: unknown): E.Either<LoadError, AggregatedRun> => {
   const list = Array.isArray(document) ? document : (document as { processes?: unknown } | null)?.processes;
@@ -108,7 +109,10 @@ export const aggregateProcesses = (document: unknown): E.Either<LoadError, Aggre
   });
 };
 
-/** An aggregated llm-energy-measure run as a MeasuredRun, given the deployment it ran on. */
+/**
+ * An aggregated llm-energy-measure run as a MeasuredRun, given the deployment it ran on.
+ * @example measuredFromLlmEnergyMeasure(run, { accelerator: "H100-SXM", count: 2, model: "llama-3.1-8b", precision: "bf16", workload: "chat" })
+ */
 export const measuredFromLlmEnergyMeasure = (
   run: AggregatedRun,
   scenario: Readonly<Record<string, unknown>> | { readonly unmapped: string },

@@ -29,7 +29,10 @@ export interface LoadError {
 /** Builds a LoadError. */
 export const loadError = (message: string): LoadError => ({ _tag: "LoadError", message });
 
-/** "row 3, avg_power_watts: expected a number > 0, got -1". */
+/**
+ * "row 3, avg_power_watts: expected a number > 0, got -1".
+ * @example formatRowError({ row: 3, field: "avg_power_watts", message: "expected a number > 0" })
+ */
 export const formatRowError = (error: RowError): string =>
   `row ${error.row}${error.field === "" ? "" : `, ${error.field}`}: ${error.message}`;
 

@@ -74,6 +74,7 @@ const fromJson = (document: unknown, format: MeasuredFormat): E.Either<LoadError
  * Loads measured runs from a file's name and bytes: ML.ENERGY (CSV, JSON, parquet),
  * InferenceX aggregates (JSON), llm-energy-measure results (JSON) or plain telemetry
  * (JSON, CSV). The format comes from the extension and the fields, or from `format`.
+ * @example await loadMeasuredRuns("runs.parquet", readFileSync("runs.parquet"))
  */
 export const loadMeasuredRuns = async (
   name: string,

@@ -13,7 +13,10 @@ const collect = (rows: readonly unknown[]): LoadResult<MlEnergyRun> => {
   return { records, errors };
 };
 
-/** ML.ENERGY runs from CSV text (the LLMRun field names as header). */
+/**
+ * ML.ENERGY runs from CSV text (the LLMRun field names as header).
+ * @example readMlEnergyCsv(readFileSync("runs.csv", "utf8"))
+ */
 export const readMlEnergyCsv = (text: string): E.Either<LoadError, LoadResult<MlEnergyRun>> => {
   const rows = parseSimpleCsv(text);
   if (rows.length === 0) return E.left(loadError("csv: no header and data rows"));
@@ -21,7 +24,10 @@ export const readMlEnergyCsv = (text: string): E.Either<LoadError, LoadResult<Ml
   return E.right(collect(rows));
 };
 
-/** ML.ENERGY runs from JSON: an array of LLMRun records, or `{ "runs": [...] }`. */
+/**
+ * ML.ENERGY runs from JSON: an array of LLMRun records, or `{ "runs": [...] }`.
+ * @example readMlEnergyJson(JSON.parse(text))
+ */
 export const readMlEnergyJson = (document: unknown): E.Either<LoadError, LoadResult<MlEnergyRun>> => {
   const rows = Array.isArray(document)
     ? document
@@ -35,6 +41,7 @@ export const readMlEnergyJson = (document: unknown): E.Either<LoadError, LoadRes
 /**
  * ML.ENERGY runs from the compiled parquet (`runs/llm.parquet` of the mlenergy-data
  * repository), read with hyparquet (pure JS). Takes the file's bytes: no file I/O here.
+ * @example await readMlEnergyParquet(readFileSync("llm.parquet"))
  */
 export const readMlEnergyParquet = async (
   data: ArrayBuffer | Uint8Array,

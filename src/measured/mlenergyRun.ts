@@ -51,7 +51,10 @@ export const mlEnergyRowSchema = z.object({
 
 const describe = (value: unknown): string => (value === undefined ? "nothing" : JSON.stringify(value) ?? String(value));
 
-/** Reads one record into an MlEnergyRun, or names each field that is wrong. */
+/**
+ * Reads one record into an MlEnergyRun, or names each field that is wrong.
+ * @example readMlEnergyRow({ model_id: "Qwen/Qwen3-8B", … }, 0)
+ */
 export const readMlEnergyRow = (row: unknown, index = 0): E.Either<RowError[], MlEnergyRun> => {
   const parsed = mlEnergyRowSchema.safeParse(row);
   if (!parsed.success) {
@@ -75,6 +78,7 @@ export const readMlEnergyRow = (row: unknown, index = 0): E.Either<RowError[], M
 /**
  * Splits CSV text into records keyed by the header. Handles quoted fields with commas and
  * doubled quotes (RFC 4180); empty cells are "".
+ * @example parseSimpleCsv("a,b\n1,2\n") // [{ a: "1", b: "2" }]
  */
 export const parseSimpleCsv = (text: string): Record<string, string>[] => {
   const rows: string[][] = [];

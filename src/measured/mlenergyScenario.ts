@@ -31,7 +31,10 @@ const PRECISIONS: Readonly<Record<string, string>> = { bfloat16: "bf16", float16
  */
 export const INPUT_TOKENS_BY_TASK: Readonly<Record<string, number>> = { "lm-arena-chat": 224 };
 
-/** The model catalog id of a Hugging Face model id, if the catalog has it. */
+/**
+ * The model catalog id of a Hugging Face model id, if the catalog has it.
+ * @example catalogModelId("Qwen/Qwen3-8B") // "qwen3-8b"
+ */
 export const catalogModelId = (modelId: string): string | undefined =>
   MODEL_IDS.find(([pattern]) => pattern.test(modelId))?.[1];
 
@@ -39,6 +42,7 @@ export const catalogModelId = (modelId: string): string | undefined =>
  * The scenario of a run: same accelerator, GPU count, model, weight precision, the measured
  * mean batch as concurrency and the measured mean output length. Left names the field that
  * has no mapping.
+ * @example mlEnergyScenario(run) // Right({ accelerator: "H100-SXM", count: 1, model: "qwen3-8b", … })
  */
 export const mlEnergyScenario = (run: MlEnergyRun): E.Either<string, Record<string, unknown>> => {
   const model = catalogModelId(run.modelId);
@@ -60,7 +64,10 @@ export const mlEnergyScenario = (run: MlEnergyRun): E.Either<string, Record<stri
   });
 };
 
-/** An ML.ENERGY run as a MeasuredRun (GPU board power: accelerator scope). */
+/**
+ * An ML.ENERGY run as a MeasuredRun (GPU board power: accelerator scope).
+ * @example validate(runs.map(measuredFromMlEnergy))
+ */
 export const measuredFromMlEnergy = (run: MlEnergyRun): MeasuredRun => {
   const scenario = mlEnergyScenario(run);
   return {

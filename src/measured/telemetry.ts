@@ -22,7 +22,10 @@ export const telemetrySchema = z.object({
 /** One telemetry sample. */
 export type TelemetrySample = z.output<typeof telemetrySchema>;
 
-/** Telemetry samples from JSON (array or object) or CSV rows. */
+/**
+ * Telemetry samples from JSON (array or object) or CSV rows.
+ * @example readTelemetry([{ power_w: 597, prompt_tokens_per_second: 2000, generation_tokens_per_second: 341 }])
+ */
 export const readTelemetry = (rows: unknown): E.Either<LoadError, LoadResult<TelemetrySample>> => {
   const list = asRecords(rows);
   if (list === undefined) return E.left(loadError("telemetry: expected samples with power_w, prompt_tokens_per_second, generation_tokens_per_second"));
@@ -34,7 +37,10 @@ export const readTelemetry = (rows: unknown): E.Either<LoadError, LoadResult<Tel
 // the mix with the observed prompt:generation ratio.
 const UNKNOWN_BATCH = 1e6;
 
-/** A telemetry sample as a MeasuredRun (accelerator scope; amortized). */
+/**
+ * A telemetry sample as a MeasuredRun (accelerator scope; amortized).
+ * @example measuredFromTelemetry(sample).joulesPerTotalToken // 597 / 2341 ≈ 0.255 J
+ */
 export const measuredFromTelemetry = (sample: TelemetrySample): MeasuredRun => {
   const total = sample.prompt_tokens_per_second + sample.generation_tokens_per_second;
   const scenario =

@@ -144,7 +144,10 @@ export const validate = (runs: readonly MeasuredRun[], preset: WorkloadId = "cha
   };
 };
 
-/** validate() rows as CSV. */
+/**
+ * validate() rows as CSV.
+ * @example validationCsv(validate(runs)) // header + one line per run
+ */
 export const validationCsv = (validation: Validation): string => {
   const header = "label,mapped,measuredOutputTokensPerSecond,boundOutputTokensPerSecond,fractionOfBound,boundBinding,estimateOutputTokensPerSecond,rateError,measuredJoulesPerOutputToken,estimateJoulesPerOutputToken,energyError,observedMix,presetMix,idleDominated";
   const cell = (v: unknown) => (v === undefined ? "" : typeof v === "string" ? `"${v.replace(/"/g, '""')}"` : String(v));

@@ -21,6 +21,7 @@ export const kvBytesPerSequence = (model: Model, kv: Precision, context: number)
 /**
  * KV-cache bytes one decode step reads for one sequence at context `context` (B): the
  * stored bytes, less what sparse attention skips.
+ * @example kvBytesReadPerSequence(MODELS["deepseek-v3"], "bf16", 8192)
  */
 export const kvBytesReadPerSequence = (model: Model, kv: Precision, context: number): Bytes =>
   bytes(kvBytesPerTokenLayer(model, kv) * readTokenLayers(model, context));

@@ -3,7 +3,10 @@ import { bytesPerElement, type Precision } from "../domain/precision.js";
 import { bytes, type Bytes } from "../units/index.js";
 import { activeMatmulParameters, totalStreamedParameters } from "./matmulParameters.js";
 
-/** Bytes of all weights held in memory (B): every parameter, every expert. */
+/**
+ * Bytes of all weights held in memory (B): every parameter, every expert.
+ * @example weightBytesResident(MODELS["llama-3.1-70b"], "fp8") // 70.55e9 B
+ */
 export const weightBytesResident = (model: Model, weights: Precision): Bytes =>
   bytes(model.totalParameters * bytesPerElement(weights));
 
@@ -24,6 +27,7 @@ export const touchedExpertFraction = (model: Model, batch: number): number => {
  * - `expected` (for the estimate): the always-on part plus the routed experts the batch is
  *   expected to touch (uniform routing).
  * Routed-expert parameters are (P_total − P_active)/(E − k) per expert, from the two counts.
+ * @example weightBytesPerStep(MODELS["qwen3-30b-a3b"], "bf16", 64, "expected") // B
  */
 export const weightBytesPerStep = (
   model: Model,

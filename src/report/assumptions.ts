@@ -57,6 +57,7 @@ const row = (
 /**
  * Every assumption behind a scenario's numbers, with value, unit and source (catalog
  * provenance), and which ones the user overrode (differ from the catalog entry or preset).
+ * @example assumptionsOf(scenario).filter((a) => a.overridden) // what the user changed
  */
 export const assumptionsOf = (scenario: Scenario): Assumption[] => {
   const { accelerator, model, workload, facility, efficiency, precision } = scenario;

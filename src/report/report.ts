@@ -71,13 +71,19 @@ export interface DisclosureCard {
   readonly provenance: { readonly library: string; readonly version: string; readonly scenarioSha256: string; readonly bibtex: string };
 }
 
-/** The SHA-256 of a scenario's canonical JSON: the same scenario, the same digest. */
+/**
+ * The SHA-256 of a scenario's canonical JSON: the same scenario, the same digest.
+ * @example scenarioDigest(scenario) // 64 hex characters
+ */
 export const scenarioDigest = (scenario: Scenario): string => sha256(canonicalJson(scenario));
 
 const scopedNumbers = (s: Scoped<number> | null): Scoped<number> | null =>
   s === null ? null : { accelerator: s.accelerator, it: s.it, facility: s.facility };
 
-/** Builds the card's content from a scenario (evaluating it). */
+/**
+ * Builds the card's content from a scenario (evaluating it).
+ * @example disclosureCard(scenario).binding.estimate // "memory-bandwidth"
+ */
 export const disclosureCard = (scenario: Scenario, evaluation: Evaluation = evaluate(scenario)): DisclosureCard => {
   const { estimate, bound } = evaluation;
   const { workload } = scenario;

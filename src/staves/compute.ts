@@ -4,6 +4,7 @@ import type { Plant } from "./plant.js";
 /**
  * Compute stave (output tokens/s): replicas · N·peak·η_c / c_tok, the paper's K_eff / c_tok
  * with c_tok including each output token's share of prefill.
+ * @example computeCeiling(plant) // replicas · N·peak·η_c / c_tok
  */
 export const computeCeiling = (plant: Plant): OutputTokensPerSecond =>
   outputTokensPerSecond((plant.replicas * plant.computeRate) / plant.flopPerOutputToken);

@@ -39,6 +39,7 @@ export const acceleratorPowerAt = (
 /**
  * Device-power stave (output tokens/s): the rate at which the power model reaches the board
  * cap, replicas · N · (TDP − idle) / dynamic J per output token.
+ * @example devicePowerCeiling(plant, 64) // N·(TDP − idle) / (ε_flop·c_tok + ε_byte·bytes/token)
  */
 export const devicePowerCeiling = (plant: Plant, batch: number): OutputTokensPerSecond =>
   outputTokensPerSecond(

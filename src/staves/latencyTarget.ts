@@ -8,6 +8,7 @@ import type { Plant } from "./plant.js";
  * replicas · b_lat / TPOT(b_lat).
  * A TTFT* that one request's prefill alone misses, or a TPOT* that one sequence misses,
  * makes the scenario infeasible: 0.
+ * @example latencyTargetCeiling({ ...plant, tpot: seconds(0.05) }) // output tokens/s, or 0 if unreachable
  */
 export const latencyTargetCeiling = (plant: Plant): OutputTokensPerSecond | undefined => {
   if (plant.ttft !== undefined && prefillTime(plant) > plant.ttft) return outputTokensPerSecond(0);

@@ -14,20 +14,32 @@ import { parseScenario } from "../schema/parseScenario.js";
 const logUniform = (low: number, high: number): fc.Arbitrary<number> =>
   fc.double({ min: Math.log10(low), max: Math.log10(high), noNaN: true }).map((e) => 10 ** e);
 
-/** An accelerator catalog id. */
+/**
+ * An accelerator catalog id.
+ * @example fc.sample(arbAcceleratorId(), 3)
+ */
 export const arbAcceleratorId = (): fc.Arbitrary<AcceleratorId> => fc.constantFrom(...ACCELERATOR_IDS);
 
-/** A model catalog id. */
+/**
+ * A model catalog id.
+ * @example fc.sample(arbModelId(), 3)
+ */
 export const arbModelId = (): fc.Arbitrary<ModelId> => fc.constantFrom(...MODEL_IDS);
 
-/** A workload document: a preset with a concurrency (1–512), or explicit lengths. */
+/**
+ * A workload document: a preset with a concurrency (1–512), or explicit lengths.
+ * @example fc.sample(arbWorkload(), 1)
+ */
 export const arbWorkload = () =>
   fc.oneof(
     fc.record({ preset: fc.constantFrom(...WORKLOAD_IDS), concurrency: logUniform(1, 512) }),
     fc.record({ inputTokens: logUniform(1, 65536), outputTokens: logUniform(1, 16384), concurrency: logUniform(1, 512) }),
   );
 
-/** A facility document: a preset, delivered power 1 kW–100 MW, PUE 1.05–1.6, optional cooling. */
+/**
+ * A facility document: a preset, delivered power 1 kW–100 MW, PUE 1.05–1.6, optional cooling.
+ * @example fc.sample(arbFacility(), 1)
+ */
 export const arbFacility = () =>
   fc.record(
     {
@@ -46,7 +58,10 @@ export interface ScenarioArbitraryOptions {
   readonly count?: number;
 }
 
-/** A scenario document (the JSON shape tpf evaluate accepts); it may fail to resolve (fp8 on A100). */
+/**
+ * A scenario document (the JSON shape tpf evaluate accepts); it may fail to resolve (fp8 on A100).
+ * @example fc.assert(fc.property(arbScenarioDocument({ accelerator: "B200" }), (doc) => E.isRight(parseScenario(doc)) || true))
+ */
 export const arbScenarioDocument = (options: ScenarioArbitraryOptions = {}) =>
   fc.record({
     accelerator: options.accelerator === undefined ? arbAcceleratorId() : fc.constant(options.accelerator),

@@ -4,7 +4,10 @@ import { STAVE_NAMES, type StaveName } from "../staves/plant.js";
 // caps the latency-limited batch, the two staves are equal and compute is the cause.
 const TIE = 1e-12;
 
-/** The binding stave: the lowest ceiling, ties to the earlier name. */
+/**
+ * The binding stave: the lowest ceiling, ties to the earlier name.
+ * @example bindingStave({ compute: 10, "memory-bandwidth": 5 }) // "memory-bandwidth"
+ */
 export const bindingStave = (ceilings: Readonly<Partial<Record<StaveName, number>>>): StaveName => {
   let best: StaveName = "compute";
   let bestValue = Number.POSITIVE_INFINITY;
@@ -19,7 +22,10 @@ export const bindingStave = (ceilings: Readonly<Partial<Record<StaveName, number
   return best;
 };
 
-/** Each stave's ceiling ÷ the binding one (1); empty when the binding stave is 0 (infeasible). */
+/**
+ * Each stave's ceiling ÷ the binding one (1); empty when the binding stave is 0 (infeasible).
+ * @example slackOf({ compute: 10, "memory-bandwidth": 5 }, "memory-bandwidth") // { compute: 2, "memory-bandwidth": 1 }
+ */
 export const slackOf = (
   ceilings: Readonly<Partial<Record<StaveName, number>>>,
   binding: StaveName,

@@ -22,7 +22,10 @@ const scoped = <Q>(accelerator: Q, it: Q, facility: Q): Scoped<Q> => ({ accelera
 const perToken = (power: number, rate: number): JoulesPerOutputToken =>
   quantity<JoulesPerOutputToken>(power / rate);
 
-/** Full-load power of the whole plant at the operating point, by scope (W). */
+/**
+ * Full-load power of the whole plant at the operating point, by scope (W).
+ * @example fullLoadPower(scenario, plant, 64, rate).facility // W at the meter
+ */
 export const fullLoadPower = (
   scenario: Scenario,
   plant: Plant,
@@ -45,6 +48,7 @@ export const fullLoadPower = (
  * Average power at utilization U, by scope (W): the plant serves U of the time at full
  * load and idles the rest; hosts and PSU losses are paid throughout.
  *   P_avg,acc = U·P_full,acc + (1 − U)·P_idle;  P_avg,IT = P_avg,acc / η_PSU + P_hosts.
+ * @example averagePowerAt(scenario, plant, full, ratio(0.6)).it // W
  */
 export const averagePowerAt = (scenario: Scenario, plant: Plant, full: Scoped<Watts>, utilization: Ratio): Scoped<Watts> => {
   const idleAccelerators = plant.accelerators * plant.replicas * plant.idlePower;
@@ -62,6 +66,7 @@ export const averagePowerAt = (scenario: Scenario, plant: Plant, full: Scoped<Wa
  * plant idles (1 − U) of the time and still draws idle and host power:
  *   J_amortized = (U·P_full + (1 − U)·P_idle) / (U·rate).
  * The bound draws no idle or host power and has no PSU loss (the minimum physics allows).
+ * @example energyReport(scenario, plant, full, rate, rate, ratio(1)).joulesPerOutputToken?.it
  */
 export const energyReport = (
   scenario: Scenario,

@@ -103,6 +103,7 @@ const evaluateSingle = (scenario: Scenario, mode: Mode): ModeResult => {
 /**
  * Evaluates one mode. With routing, the plant time-shares between the two models (see
  * mixRouted); speculative decoding applies to the main model only.
+ * @example evaluateMode(scenario, "estimate").binding // "memory-bandwidth"
  */
 export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
   if (scenario.routing === undefined) return evaluateSingle(scenario, mode);

@@ -35,6 +35,7 @@ const scopedLinear = <Q extends Quantity<Dimension>>(
 /**
  * One mode's result for a plant that sends `share` of requests to B and the rest to A, both
  * evaluated on the same plant and workload. share 0 returns A and share 1 returns B unchanged.
+ * @example mixRouted(a, b, 0.3, workload).outputTokensPerSecond // 1 / (0.7/r_A + 0.3/r_B) × L_out
  */
 export const mixRouted = (a: ModeResult, b: ModeResult, share: number, workload: Workload): ModeResult => {
   if (share <= 0) return a;

@@ -45,6 +45,7 @@ export interface OperatingPoint {
  * The staves that do not depend on the site, their minimum, and the IT energy per token
  * there. evaluate() adds the facility-power and cooling staves on top; the columnar sweep
  * reuses this for every row that varies only site inputs.
+ * @example operatingPoint(scenario, "estimate").itJoules // IT J per output token at full load
  */
 export const operatingPoint = (scenario: Scenario, mode: Mode): OperatingPoint => {
   const plant = plantOf(scenario, mode);

@@ -57,6 +57,7 @@ const costsOf = (
  * With speculative decoding, each step verifies k + 1 positions of the target and runs k
  * draft passes per sequence, and yields E tokens; the FLOP and bytes below are per step
  * (bytes) or per output token (FLOP) accordingly.
+ * @example plantOf(scenario, "bound").computeRate // N·peak FLOP/s of one replica
  */
 export const plantOf = (scenario: Scenario, mode: Mode): Plant => {
   const { accelerator, model, precision, workload, facility, targets, speculative } = scenario;

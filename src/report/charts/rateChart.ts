@@ -20,6 +20,7 @@ const RANGES: Readonly<Record<RateAxis, (s: Scenario) => [number, number]>> = {
 /**
  * Estimate output tokens/s against delivered power (or PUE, or accelerators per replica),
  * points colored by the binding stave, with the crossover marked by a rule.
+ * @example rateChart(scenario, "facility.pue")
  */
 export const rateChart = (scenario: Scenario, axis: RateAxis = "facility.deliveredPower", points = 60): VegaLiteSpec => {
   const parameter = PARAMETERS[axis]!;

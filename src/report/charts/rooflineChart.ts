@@ -9,6 +9,7 @@ import { base, type VegaLiteSpec } from "./spec.js";
  * Roofline of decode: output tokens/s against batch (log–log), with the compute ceiling, the
  * memory-bandwidth curve, the memory-capacity batch and the latency-target batch, and the
  * rate the plant reaches (the lowest of them).
+ * @example await renderSvg(rooflineChart(scenario, "bound"))
  */
 export const rooflineChart = (scenario: Scenario, mode: Mode = "bound"): VegaLiteSpec => {
   const plant = plantOf(scenario, mode);

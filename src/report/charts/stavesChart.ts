@@ -5,6 +5,7 @@ import { base, type VegaLiteSpec } from "./spec.js";
 /**
  * The "wooden barrel": every stave's ceiling (output tokens/s, log scale) as a bar, for the
  * estimate and the bound, with the binding stave marked.
+ * @example await renderSvg(stavesChart(evaluate(scenario)))
  */
 export const stavesChart = (evaluation: Evaluation, title = "Staves: ceilings on output tokens/s"): VegaLiteSpec => {
   const values = (["estimate", "bound"] as const).flatMap((mode) =>

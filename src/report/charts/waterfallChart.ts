@@ -17,6 +17,7 @@ const labelOf = (s: { start: number; end: number; kind: string }): string => {
 /**
  * Lever waterfall: tokens/s (or facility J/output token) from the baseline through each lever
  * applied in order (each step includes the ones before it), as floating bars of the change.
+ * @example waterfallChart(scenario, [quantization({ weights: "fp8" }), kvCompression({ ratio: 4 })])
  */
 export const waterfallChart = (scenario: Scenario, levers: readonly Lever[], metric: WaterfallMetric = "tokens/s"): VegaLiteSpec => {
   const measure = (s: Scenario): number => {
