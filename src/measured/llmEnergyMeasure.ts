@@ -62,7 +62,7 @@ export interface AggregatedRun {
  * summed; throughput is over the span the processes ran. Warns when the processes did not
  * overlap in time (they were not one experiment) or when a GPU id appears twice (energy
  * counted twice).
- * @example aggregateProcesses(JSON.parse(text)).right?.warnings // [] when both checks pass
+ * @example const aggregated = aggregateProcesses(JSON.parse(text)); if (E.isRight(aggregated)) console.log(aggregated.right.warnings) // [] when both checks pass
  */
 export const aggregateProcesses = (document: unknown): E.Either<LoadError, AggregatedRun> => {
   const list = Array.isArray(document) ? document : (document as { processes?: unknown } | null)?.processes;

@@ -53,7 +53,7 @@ const describe = (value: unknown): string => (value === undefined ? "nothing" : 
 
 /**
  * Reads one record into an MlEnergyRun, or names each field that is wrong.
- * @example readMlEnergyRow({ model_id: "Qwen/Qwen3-8B", … }, 0)
+ * @example readMlEnergyRow(parseSimpleCsv(text)[0], 0) // Right(run) or Left([{ row, field, message }])
  */
 export const readMlEnergyRow = (row: unknown, index = 0): E.Either<RowError[], MlEnergyRun> => {
   const parsed = mlEnergyRowSchema.safeParse(row);

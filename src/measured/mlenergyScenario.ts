@@ -66,7 +66,7 @@ export const mlEnergyScenario = (run: MlEnergyRun): E.Either<string, Record<stri
 
 /**
  * An ML.ENERGY run as a MeasuredRun (GPU board power: accelerator scope).
- * @example validate(runs.map(measuredFromMlEnergy))
+ * @example validate(mlRuns.map(measuredFromMlEnergy))
  */
 export const measuredFromMlEnergy = (run: MlEnergyRun): MeasuredRun => {
   const scenario = mlEnergyScenario(run);

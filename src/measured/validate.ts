@@ -92,7 +92,7 @@ const staticPowerPerAccelerator = (acceleratorId: string): number | undefined =>
  * run came (measured ÷ bound; above 1 is a violation, a bug in the bound), the estimate and
  * its error for tokens/s and J/output token at the run's power scope, the observed
  * input:output mix against a preset, and whether idle power dominates its per-token cost.
- * @example validate(runs.map(measuredFromMlEnergy)).summary.violations // 0
+ * @example validate(mlRuns.map(measuredFromMlEnergy)).summary.violations // 0
  */
 export const validate = (runs: readonly MeasuredRun[], preset: WorkloadId = "chat"): Validation => {
   const presetWorkload = WORKLOADS[preset];

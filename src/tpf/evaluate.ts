@@ -117,7 +117,7 @@ export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
  * Evaluates a resolved scenario in both modes: `bound` (the physical ceiling a measured run
  * must never exceed) and `estimate` (the expected operating point). Total: never throws for
  * a scenario that parseScenario accepted; an infeasible scenario has rate 0 and a reason.
- * @example evaluate(defaultScenario()).estimate.binding // "memory-bandwidth"
+ * @example evaluate(scenario).estimate.binding // "memory-bandwidth" for the default scenario
  */
 export const evaluate = (scenario: Scenario): Evaluation => ({
   bound: evaluateMode(scenario, "bound"),
