@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runCli, type CliIo } from "../../src/index.js";
-import { mutatedDocument, RUNS } from "./fuzzHelpers.js";
+import { mutatedDocument, RUNS, FUZZ_TIMEOUT_MS } from "./fuzzHelpers.js";
 
 describe("fuzz: the CLI", () => {
   const run = (argv: string[], file: string) => {
@@ -28,5 +28,5 @@ describe("fuzz: the CLI", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 });

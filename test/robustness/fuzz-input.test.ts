@@ -3,7 +3,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { evaluate, parseScenario } from "../../src/index.js";
 import { bandwidth, carbonIntensity, computeRate, energy, parseQuantity, power, ratioKind, time } from "../../src/units/index.js";
-import { allFinite, mutatedDocument, RUNS } from "./fuzzHelpers.js";
+import { allFinite, mutatedDocument, RUNS, FUZZ_TIMEOUT_MS } from "./fuzzHelpers.js";
 
 describe("fuzz: parseQuantity", () => {
   const kinds = [power, energy, time, computeRate, bandwidth, carbonIntensity, ratioKind];
@@ -20,7 +20,7 @@ describe("fuzz: parseQuantity", () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
 
 describe("fuzz: parseScenario (and evaluate on what it accepts)", () => {
@@ -35,6 +35,6 @@ describe("fuzz: parseScenario (and evaluate on what it accepts)", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
 

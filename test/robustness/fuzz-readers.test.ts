@@ -2,7 +2,7 @@ import fc from "fast-check";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { aggregateProcesses, readInferenceX, readMlEnergyCsv, readMlEnergyJson, readTelemetry } from "../../src/index.js";
-import { allFinite, RUNS } from "./fuzzHelpers.js";
+import { allFinite, RUNS, FUZZ_TIMEOUT_MS } from "./fuzzHelpers.js";
 
 describe("fuzz: readers", () => {
   const record = fc.dictionary(
@@ -27,7 +27,7 @@ describe("fuzz: readers", () => {
         }),
         { numRuns: RUNS },
       );
-    });
+    }, FUZZ_TIMEOUT_MS);
   }
 });
 

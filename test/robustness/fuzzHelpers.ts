@@ -6,6 +6,11 @@ import { arbScenarioDocument } from "../../src/testing/index.js";
 // or a result whose numbers are all finite; never a throw, never a stack trace.
 export const RUNS = 100_000;
 
+// A fuzzer's own time limit (ms), far above the global 60 s: 100,000 inputs take 20–60 s on
+// 2 cores shared with other jobs, and a loaded CI runner must not turn that into a flaky
+// timeout. A fuzzer that hangs still fails, after 4 minutes. Speed belongs in `npm run bench`.
+export const FUZZ_TIMEOUT_MS = 240_000;
+
 export const allFinite = (value: unknown, depth = 0): boolean => {
   if (typeof value === "number") return Number.isFinite(value);
   if (value === null || typeof value !== "object" || depth > 20) return true;
