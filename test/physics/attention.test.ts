@@ -8,6 +8,8 @@ import {
   minimumAttentionFlopPerKey,
   MODELS,
   prefillFlopPerRequest,
+  requestShape,
+  spanPrefixSum,
   spanRangeSum,
 } from "../../src/index.js";
 
@@ -36,6 +38,22 @@ describe("attention spans by hand", () => {
     // Keys held after 10,000 tokens: 12 × 10,000 + 36 × ((9,999 mod 8,192) + 1).
     expect(spanRangeSum(scout, 9999, 10_000, "stored")).toBe(12 * 10_000 + 36 * 1808);
   });
+  it("a 100-token shared prefix under gpt-oss-120b's 128-token window: each layer shares min(p + 1, 100) keys, sliding layers too", () => {
+    // 18 full + 18 sliding (W = 128) layers; the shared part of a span is min(span, 100), and
+    // min(p + 1, 128, 100) = min(p + 1, 100): Σ_{x=1}^{1000} min(x, 100) = 100·101/2 + 900·100 = 95,050 per layer.
+    expect(spanPrefixSum(MODELS["gpt-oss-120b"], 1000, "stored", 100)).toBe(36 * 95_050);
+  });
+});
+
+describe("the positions of a request", () => {
+  it("a prompt that is all shared prefix still computes its last position (it yields the first token)", () => {
+    const shape = requestShape({ id: "x", inputTokens: 100, outputTokens: 10, concurrency: 1, sharedPrefixTokens: 100 });
+    expect(shape).toEqual({ prompt: 100, cached: 99, shared: 100, decodePasses: 9, outputTokens: 10 });
+  });
+  it("an empty prompt is one position (a BOS token), none of it cached", () => {
+    const shape = requestShape({ id: "x", inputTokens: 0, outputTokens: 10, concurrency: 1 });
+    expect(shape).toEqual({ prompt: 1, cached: 0, shared: 0, decodePasses: 9, outputTokens: 10 });
+  });
 });
 
 describe("FLOP and KV by hand", () => {
@@ -47,6 +65,20 @@ describe("FLOP and KV by hand", () => {
     // 1,000 positions × 2·(P_mm − V·H) + one 2·V·H + 2·64·(128 + 128) per key × 80 layers × 500,500 keys.
     const expected = 1000 * (2 * matmul - logits) + logits + 2 * 64 * 256 * 80 * 500_500;
     expect(prefillFlopPerRequest(llama, workload)).toBeCloseTo(expected, -3);
+  });
+  it("prefill with a 600-token cached prefix computes positions 600..999 only, their attention included", () => {
+    const workload = { id: "x", inputTokens: 1000, outputTokens: 10, concurrency: 1, sharedPrefixTokens: 600 };
+    // 400 positions; keys read Σ_{p=600}^{999} (p + 1) = (601 + 1000)·400/2 = 320,200 per layer.
+    const expected = 400 * (2 * matmul - logits) + logits + 2 * 64 * 256 * 80 * 320_200;
+    expect(prefillFlopPerRequest(llama, workload)).toBeCloseTo(expected, -3);
+  });
+  it("a prompt that is all shared prefix computes one position: 2·P_mm (LM head included) + attention over its 100 keys", () => {
+    const workload = { id: "x", inputTokens: 100, outputTokens: 10, concurrency: 1, sharedPrefixTokens: 100 };
+    expect(prefillFlopPerRequest(llama, workload)).toBeCloseTo(2 * matmul + 2 * 64 * 256 * 80 * 100, -3);
+  });
+  it("an empty prompt prefills its BOS: 2·P_mm + attention over 1 key", () => {
+    const workload = { id: "x", inputTokens: 0, outputTokens: 10, concurrency: 1 };
+    expect(prefillFlopPerRequest(llama, workload)).toBeCloseTo(2 * matmul + 2 * 64 * 256 * 80 * 1, -3);
   });
   it("a decode pass averages its exact spans: positions 1000..1008 attend 1001..1009 keys (mean 1005)", () => {
     const workload = { id: "x", inputTokens: 1000, outputTokens: 10, concurrency: 1 };

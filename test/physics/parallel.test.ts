@@ -24,7 +24,10 @@ describe("parallel layout by hand", () => {
     expect(touchedExpertsOnBusiestDevice(MODELS["qwen3-235b-a22b"], 16, 8)).toBeCloseTo(14.20885, 4);
     // On one device no imbalance: all 128 experts, E·q = 82.4225.
     expect(touchedExpertsOnBusiestDevice(MODELS["qwen3-235b-a22b"], 16, 1)).toBeCloseTo(128 * 0.6439259, 3);
-    // Never more than the device holds.
+    // Never more than the device holds. At 64 tokens q = 1 − (15/16)^64 = 0.983925, μ = 15.74279,
+    // σ = √(16·q·(1 − q)) = 0.503062: μ + σ·√(2·ln 8) = 16.7687 would exceed the 16 held, so 16.
+    // (At 4,096 tokens q rounds to 1 and σ to 0: that case cannot tell a cap from none.)
+    expect(touchedExpertsOnBusiestDevice(MODELS["qwen3-235b-a22b"], 64, 8)).toBe(16);
     expect(touchedExpertsOnBusiestDevice(MODELS["qwen3-235b-a22b"], 4096, 8)).toBe(16);
   });
   it("token load on the busiest of 8 devices: 64 tokens × 8 experts / 8 = 64 assignments ± √(64·7/8)·√(2 ln 8)", () => {

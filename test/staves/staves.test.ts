@@ -9,7 +9,9 @@ import {
   memoryCapacityCeiling,
   type Plant,
 } from "../../src/index.js";
-import { effectiveBatch } from "../../src/staves/servingStep.js";
+import { bytesPerOutputTokenAt } from "../../src/staves/decodeStep.js";
+import { dynamicJoulesPerOutputToken } from "../../src/staves/devicePower.js";
+import { effectiveBatch, stepTime, timePerOutputToken } from "../../src/staves/servingStep.js";
 import {
   bytes,
   bytesPerSecond,
@@ -127,3 +129,46 @@ describe("each stave by hand", () => {
   });
 });
 
+
+describe("the decode step by hand: shared prefix, speculative steps, pipeline stages, the clock", () => {
+  it("a shared prefix is read once per step, not once per sequence: 50 × 4e12 / (20e9 + 5e9 + 50 × 1e8) = 6,666.67 tokens/s", () => {
+    expect(memoryBandwidthCeiling({ ...plant, kvBytesSharedRead: bytes(5e9) })).toBeCloseTo(2e14 / 30e9, 6);
+  });
+  it("a shared prefix's KV takes memory: b_cap = (160e9 − 20e9 − 40e9) / 2e8 = 500 → 500 × 4e12 / (20e9 + 40e9 + 500 × 1e8) = 18,181.8", () => {
+    const shared = { ...plant, kvBytesShared: bytes(40e9), kvBytesSharedRead: bytes(40e9) };
+    expect(effectiveBatch({ ...shared, concurrency: 1000 })).toBeCloseTo(500, 9);
+    expect(memoryCapacityCeiling(shared)).toBeCloseTo(2e15 / 110e9, 6);
+  });
+  it("bytes per output token over the step's tokens, m·E/decodeShare = 50 × 2.5 / 0.8 = 156.25: 25e9 / 156.25 = 1.6e8 B", () => {
+    const speculative = { ...plant, tokensPerStep: 2.5, decodeShare: 0.8 };
+    expect(bytesPerOutputTokenAt(speculative, 50)).toBeCloseTo(1.6e8, 0);
+    // ε_flop·c_tok + ε_byte·bytes per token = 1e-13 × 2e10 + 1e-11 × 1.6e8 = 2e-3 + 1.6e-3 J
+    expect(dynamicJoulesPerOutputToken(speculative, 50)).toBeCloseTo(3.6e-3, 12);
+  });
+  it("two pipeline stages: a sequence advances once per two steps of its 200-sequence microbatch; TPOT 20 ms → step 10 ms → b = 400", () => {
+    // step = (20e9 + m × 1e8) / 4e12 = 5 ms + m × 25 µs = 10 ms at m = 200 (compute 200 × 2e10 / 2e15 = 2 ms, below it)
+    const staged = { ...plant, stages: 2, concurrency: 1000, tpot: seconds(0.02) };
+    expect(timePerOutputToken(staged, 400)).toBeCloseTo(0.02, 12);
+    expect(effectiveBatch(staged)).toBeCloseTo(400, 6);
+  });
+  it("speculative steps of E = 2 tokens: TPOT 10 ms allows a 20 ms step → 5 ms + b × 25 µs = 20 ms → b = 600", () => {
+    // compute 600 × 2 × 2e10 / 2e15 = 12 ms, below the 20 ms memory time
+    const speculative = { ...plant, tokensPerStep: 2, concurrency: 1000, tpot: seconds(0.01) };
+    expect(timePerOutputToken(speculative, 600)).toBeCloseTo(0.01, 12);
+    expect(effectiveBatch(speculative)).toBeCloseTo(600, 6);
+  });
+  it("a compute-bound step slows with the clock the power limit allows: 100 + 100·s³ W = 112.5 W at s = 0.5, so 25 ms becomes 50 ms", () => {
+    // c_tok = 1e12, ε_byte = 0, no voltage floor (v = s), no active draw: the step is b·c_tok/(2e15·s) = 25 ms / s at b = 50
+    // (memory 6.25 ms); per accelerator P = 100 + ε_flop·s²·c_tok·(2e15·s/c_tok)/2 = 100 + 100·s³.
+    const capped = { ...plant, flopPerOutputToken: flopPerOutputToken(1e12), joulesPerByte: joulesPerByte(0), voltageFloor: 0, maxPower: watts(112.5) };
+    expect(stepTime(capped, 50)).toBeCloseTo(0.05, 9);
+    // TPOT 100 ms: b × 1e12 / (2e15 × 0.5) = b ms → b = 100 (not the 200 of the top clock)
+    expect(effectiveBatch({ ...capped, concurrency: 1000, tpot: seconds(0.1) })).toBeCloseTo(100, 6);
+  });
+  it("a chip over its limit even at the lowest clock runs a duty cycle of (limit − idle) / (power − idle) = 5 / 10: 200 × 0.5 = 100 tokens/s", () => {
+    // As above with v = 1 (voltage floor at the top): P = 100 + 100·s; at the lowest clock s = 0.1, 110 W > 105 W;
+    // the rate there is 50 / (5e13 / (2e15 × 0.1)) = 200 tokens/s. Idle power is paid whether it runs or not.
+    const overLimit = { ...plant, flopPerOutputToken: flopPerOutputToken(1e12), joulesPerByte: joulesPerByte(0), maxPower: watts(105) };
+    expect(devicePowerCeiling(overLimit, 50)).toBeCloseTo(100, 9);
+  });
+});

@@ -1,7 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { clockLock, compareLevers, DEFAULT_SCENARIO_DOCUMENT, evaluate, FACILITIES, parseScenario, powerCap, type Scenario } from "../../src/index.js";
-import { hertz, watts } from "../../src/units/index.js";
+import { ACCELERATORS, boundCoefficients, clockLock, compareLevers, DEFAULT_SCENARIO_DOCUMENT, evaluate, FACILITIES, parseScenario, powerCap, type Scenario } from "../../src/index.js";
+import { energySharesOf, type FullLoadPower } from "../../src/tpf/energyReport.js";
+import { flopPerSecond, hertz, ratio, watts } from "../../src/units/index.js";
 
 // The "done when" cases of issues 12 (a sound bound) and 13 (a physical power model), each with
 // the document the issue gives.
@@ -39,6 +40,33 @@ describe("issue 12: the bound", () => {
     // The capacity ceiling of the pair is below that of the large model alone with the small one's weights absent.
     const alone = evaluate(parse(document)).bound;
     expect(routed.ceilings["memory-capacity"]!).toBeLessThan(2 * alone.ceilings["memory-capacity"]!);
+  });
+});
+
+describe("the bound's energy per byte is the class floor, not the typical figure", () => {
+  it("HBM2E: 3.9 pJ/bit (Samsung HBM3E, the lowest HBM figure found) = 31.2 pJ/B, not the typical 6.0 pJ/bit; GDDR6: 7.25 pJ/bit (GDDR6X, Micron) = 58 pJ/B", () => {
+    expect(boundCoefficients({ bf16: flopPerSecond(312e12) }, 400, "hbm2e").joulesPerByte).toBeCloseTo(31.2e-12, 20);
+    expect(boundCoefficients({ bf16: flopPerSecond(362e12) }, 350, "gddr6").joulesPerByte).toBeCloseTo(58e-12, 20);
+    // The catalog's A100 (HBM2E) and L40S (GDDR6) carry the same.
+    expect(ACCELERATORS["A100-SXM-80GB"].power.bound.joulesPerByte).toBeCloseTo(31.2e-12, 20);
+    expect(ACCELERATORS["L40S"].power.bound.joulesPerByte).toBeCloseTo(58e-12, 20);
+  });
+});
+
+describe("energy shares by hand", () => {
+  it("idle 200 W, active 300 W, dynamic 500 W (boards), hosts 100 W, PSU 0.9, U = 0.5, PUE 1.25: every board share carries its PSU loss", () => {
+    const full: FullLoadPower = {
+      accelerator: watts(1000), it: watts(1000 / 0.9 + 100), facility: watts((1000 / 0.9 + 100) * 1.25),
+      idle: watts(200), active: watts(300), dynamic: watts(500), hosts: watts(100), psu: 0.9,
+    };
+    // IT at U = 0.5: 200/0.9 + 0.5·300/0.9 + 0.5·500/0.9 + 100 = (200 + 150 + 250 + 90)/0.9 = 690/0.9 W;
+    // at the meter × 1.25 = 862.5/0.9 W. Shares (× 0.9 throughout): 200, 150, 250, 90 of 862.5; facility 1 − 1/1.25.
+    const shares = energySharesOf(full, ratio(0.5), 1.25);
+    expect(shares.idle).toBeCloseTo(200 / 862.5, 12);
+    expect(shares.active).toBeCloseTo(150 / 862.5, 12);
+    expect(shares.dynamic).toBeCloseTo(250 / 862.5, 12);
+    expect(shares.hosts).toBeCloseTo(90 / 862.5, 12);
+    expect(shares.facility).toBeCloseTo(0.2, 12);
   });
 });
 
