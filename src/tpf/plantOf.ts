@@ -233,6 +233,7 @@ export const plantOf = (scenario: Scenario, mode: Mode, coResidentBytes = 0): Pl
     bandwidth: bytesPerSecond(scenario.count * accelerator.memoryBandwidth * bandwidthFraction),
     memory: bytes(scenario.count * accelerator.memoryCapacity * memoryFraction),
     flopPerOutputToken: flopPerOutputToken((prefill + decode) / workload.outputTokens),
+    prefillFlopPerOutputToken: flopPerOutputToken(prefill / workload.outputTokens),
     prefillFlopPerRequest: flop(prefill),
     // Data-parallel attention groups each hold their own copy of the always-on weights.
     weightBytesResident: bytes(
