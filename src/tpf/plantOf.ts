@@ -116,7 +116,7 @@ const computeCosts = (model: Model, weights: Precision, kv: Precision, workload:
   return {
     prefillFlop: flopIn(model, forms.prefill, (f) => prefillFlopPerRequest(model, workload, f)),
     decodePassFlop: flopIn(model, forms.decode, (f) => meanDecodePassFlop(model, workload, f)),
-    weightsResident: weightBytesResident(model, weights),
+    weightsResident: weightBytesResident(model, weights, mode !== "bound"),
     readPerSequence: (read - sharedRead) * replication + 2 * state,
     sharedRead,
     heldPerSequence: (stored - sharedHeld) * replication + state,
