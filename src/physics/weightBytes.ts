@@ -2,6 +2,7 @@ import type { Model } from "../domain/model.js";
 import { bytesPerElement, type Precision } from "../domain/precision.js";
 import { bytes, type Bytes } from "../units/index.js";
 import { touchedExpertsOnBusiestDevice } from "./expertLoad.js";
+import { encoderParameters } from "./matmulParameters.js";
 
 // A model's parameters split in two: routed experts (only the ones a token picks run) and the
 // always-on rest (attention, dense layers, shared experts, router, embeddings). Per routed
@@ -36,17 +37,22 @@ export const alwaysOnBytesPerParameter = (model: Model, weights: Precision, keep
 
 /**
  * Bytes of all weights held in memory (B): every parameter, every expert; `keep` as in
- * `alwaysOnBytesPerParameter` (false in the bound).
+ * `alwaysOnBytesPerParameter` (false in the bound, which also leaves out encoders a text
+ * request never runs: an engine may load the language model alone).
  * @example weightBytesResident(MODELS["llama-3.1-70b"], "fp8") // 70.55e9 B
  */
 export const weightBytesResident = (model: Model, weights: Precision, keep = true): Bytes => {
   const always = alwaysOnParameters(model);
-  return bytes(always * alwaysOnBytesPerParameter(model, weights, keep) + (model.totalParameters - always) * bytesPerElement(weights));
+  const all = always * alwaysOnBytesPerParameter(model, weights, keep) + (model.totalParameters - always) * bytesPerElement(weights);
+  return bytes(keep ? all : all - encoderParameters(model) * bytesPerElement(weights));
 };
 
-/** The always-on parameters a step streams (count): all but an untied input-embedding table, whose few used rows are a lookup. */
+/**
+ * The always-on parameters a step streams (count): all but an untied input-embedding table,
+ * whose few used rows are a lookup, and encoders a text request never runs.
+ */
 const streamedAlwaysOn = (model: Model): number =>
-  alwaysOnParameters(model) - (model.tiedEmbeddings ? 0 : model.vocabularySize * model.hiddenSize);
+  alwaysOnParameters(model) - encoderParameters(model) - (model.tiedEmbeddings ? 0 : model.vocabularySize * model.hiddenSize);
 
 /**
  * Expected share of a layer's routed experts that a decode step of `batch` tokens touches:
