@@ -54,7 +54,7 @@ const NOTES: Readonly<Record<string, string>> = {
     "issue 12: both models stay resident; the bound reports the lowest mixed ceiling (each stave is a resource both models draw on), the estimate time-shares.",
 };
 const DEFAULT_NOTE =
-  "issues 12–14: regenerated after the bound (exact attention spans, LM head once per request, KV at mean occupancy, energy floors), the physical power model and the multi-GPU estimate (engine profiles, parallelism, communication) changed the numbers, and after the single refit of the calibration.";
+  "issues 12–14: regenerated after the bound (exact attention spans, LM head once per request, KV at mean occupancy, energy floors), the physical power model and the multi-GPU estimate (engine profiles, parallelism, communication) changed the numbers, and after the refit of the calibration (last refit: Gemma 3's vision tower no longer counted as run for text).";
 
 for (const { name, input, lever } of scenarios) {
   const parsed = parseScenario(input);
