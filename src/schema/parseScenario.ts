@@ -12,8 +12,9 @@ import type { Model } from "../domain/model.js";
 import type { Precision, PrecisionSet } from "../domain/precision.js";
 import type { EngineId, Efficiency, Parallelism, Scenario } from "../domain/scenario.js";
 import type { Workload } from "../domain/workload.js";
-import { ratio, seconds, type FlopPerSecond } from "../units/index.js";
+import { ratio, seconds } from "../units/index.js";
 import { scenarioError, type ScenarioError, type ScenarioIssue } from "./scenarioError.js";
+import { mergeAccelerator } from "./mergeAccelerator.js";
 import { scenarioInputSchema, type ScenarioInput } from "./scenarioSchema.js";
 
 type Issues = ScenarioIssue[];
@@ -47,36 +48,12 @@ const resolveAccelerator = (input: ScenarioInput["accelerator"], issues: Issues)
   if (typeof input === "string") return lookup(ACCELERATORS, input, "accelerator", "accelerator", issues);
   const base = input.base === undefined ? undefined : lookup(ACCELERATORS, input.base, "accelerator.base", "accelerator", issues);
   if (input.base !== undefined && base === undefined) return undefined;
-  const reference = base ?? ACCELERATORS["H100-SXM"];
-  const { base: _ignored, idlePower, activePower, ...fields } = input;
   if (base === undefined) {
     for (const key of ["peakFlopPerSecond", "memoryCapacity", "memoryBandwidth", "maxPower"] as const) {
-      if (fields[key] === undefined) issues.push({ path: `accelerator.${key}`, message: "required for an accelerator without a catalog base" });
+      if (input[key] === undefined) issues.push({ path: `accelerator.${key}`, message: "required for an accelerator without a catalog base" });
     }
   }
-  const maxPower = fields.maxPower ?? reference.maxPower;
-  const staticPower = idlePower ?? reference.power.idlePower;
-  if (!(staticPower < maxPower)) {
-    issues.push(
-      fields.maxPower !== undefined
-        ? { path: "accelerator.maxPower", message: `expected a board power above the static power (idlePower ${staticPower} W), got ${maxPower} W` }
-        : { path: "accelerator.idlePower", message: `expected a static power below maxPower (${maxPower} W), got ${staticPower} W` },
-    );
-  }
-  return {
-    ...reference,
-    id: base === undefined ? "custom" : `${base.id}+custom`,
-    name: fields.name ?? `custom (${reference.name})`,
-    ...defined(fields),
-    peakFlopPerSecond: (fields.peakFlopPerSecond ?? reference.peakFlopPerSecond) as Partial<Record<Precision, FlopPerSecond>>,
-    power: {
-      ...reference.power,
-      ...(idlePower === undefined ? {} : { idlePower }),
-      ...(activePower === undefined ? {} : { activePower }),
-    },
-    source: fields.source ?? "user input",
-    date: fields.date ?? "user input",
-  } as Accelerator;
+  return mergeAccelerator(base ?? ACCELERATORS["H100-SXM"], base !== undefined, input, issues);
 };
 
 // Cross-field checks of a resolved model (inline or a catalog base with overrides): each a
