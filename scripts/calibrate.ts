@@ -201,6 +201,13 @@ const START: RateParams = {
 // 14), FP8 block-scaled MoE ~100 µs per layer more than bf16 (225–325 vs ~140 µs, ML.ENERGY
 // runs, research notes); host time ~20 µs per sequence. Each adds 0.02·((p − prior)/range)².
 const PRIOR: EngineRate = { layerLatency: 100e-6, expertLayerLatency: 150e-6, quantizedExpertLayerLatency: 100e-6, stepOverhead: 1e-3, sequenceOverhead: 20e-6, overlap: 0.3 };
+// The GEMM efficiency and its half width trade off against each other where the data hold few
+// GEMM widths (a high η_c with a wide half width and a low η_c with a narrow one give the same
+// η at the widths the runs use): the same weak prior keeps them near the evidence instead of
+// letting them wander to a range edge between refits — η_c ≈ 0.7 (the middle of the 51–87 %
+// sustained-GEMM range, stas00/ml-engineering MAMF), w½ ≈ 512 (a 512-wide shard GEMM reaches
+// about half the efficiency of a large one; same source's size sweeps).
+const GPU_PRIOR: Readonly<Record<"compute" | "computeHalfWidth", number>> = { compute: 0.7, computeHalfWidth: 512 };
 const PRIOR_WEIGHT = 0.02;
 
 /** Rate fit: minimises the mean |ln(estimate ÷ measured)| (an L1 fit on log rates, robust to outliers) plus the weak priors. */
@@ -211,6 +218,9 @@ const fitRate = (set: readonly Case[]): RateParams => {
     for (const c of set) sum += Math.abs(Math.log(estimatedRate(c, p) / c.run.outputThroughput));
     let prior = 0;
     for (const k of ENGINE_KEYS) prior += ((p.engine[k] - PRIOR[k]) / (RATE_RANGES[k].high - RATE_RANGES[k].low)) ** 2;
+    for (const g of GPUS) {
+      for (const k of ["compute", "computeHalfWidth"] as const) prior += ((p.gpu[g][k] - GPU_PRIOR[k]) / (RATE_RANGES[k].high - RATE_RANGES[k].low)) ** 2;
+    }
     return sum / set.length + PRIOR_WEIGHT * prior;
   };
   let x = encode(START);
@@ -382,7 +392,8 @@ const ranges = {
   rate: RATE_RANGES,
   power: Object.fromEntries(GPUS.map((g) => [g, powerRange(g)])),
 };
-const atEdge = (value: number, r: Range) => value <= r.low + 1e-3 * (r.high - r.low) || value >= r.high - 1e-3 * (r.high - r.low);
+// Within 1 % of the range from either end.
+const atEdge = (value: number, r: Range) => value <= r.low + 1e-2 * (r.high - r.low) || value >= r.high - 1e-2 * (r.high - r.low);
 const edges: string[] = [];
 for (const g of GPUS) {
   for (const k of GPU_KEYS) if (atEdge(final.rate.gpu[g][k], RATE_RANGES[k])) edges.push(`${g}.${k}`);

@@ -15,14 +15,14 @@ export interface FittedPowerModel {
 
 /** Provenance of the fit. */
 export const CALIBRATION_SOURCE =
-  "fitted by scripts/calibrate.ts on ML.ENERGY Leaderboard v3.0 runs (shared/data/mlenergy_v3_runs.csv, leaderboard commit 0cd52dab, data 2026-02-16; 313 runs with published prompt lengths: lm-arena-chat 224, gpqa 634 tokens), library commit 6a3527f";
+  "fitted by scripts/calibrate.ts on ML.ENERGY Leaderboard v3.0 runs (shared/data/mlenergy_v3_runs.csv, leaderboard commit 0cd52dab, data 2026-02-16; 313 runs with published prompt lengths: lm-arena-chat 224, gpqa 634 tokens), library commit ac6396c";
 /** Date of the fit. */
 export const CALIBRATION_DATE = "2026-11-23";
 
 /** Fitted power models, by accelerator id. */
 export const FITTED_POWER: Readonly<Record<"H100-SXM" | "B200", FittedPowerModel>> = {
-  "H100-SXM": { activePowerWatts: 357.1, joulesPerFlopBf16: 7.279e-13, joulesPerByte: 3.12e-11 },
-  "B200": { activePowerWatts: 355.9, joulesPerFlopBf16: 5.354e-13, joulesPerByte: 7.205e-11 },
+  "H100-SXM": { activePowerWatts: 353.7, joulesPerFlopBf16: 7.279e-13, joulesPerByte: 3.12e-11 },
+  "B200": { activePowerWatts: 350.4, joulesPerFlopBf16: 5.354e-13, joulesPerByte: 7.296e-11 },
 };
 
 /** Fitted hardware efficiencies of one accelerator. */
@@ -37,12 +37,12 @@ export interface FittedAcceleratorEfficiency {
 
 /** Fitted efficiencies by accelerator. */
 export const FITTED_ACCELERATOR_EFFICIENCY: Readonly<Record<"H100-SXM" | "B200", FittedAcceleratorEfficiency>> = {
-  "H100-SXM": { compute: 0.3548, computeHalfWidth: 26.91, bandwidth: 0.9041 },
-  "B200": { compute: 0.7692, computeHalfWidth: 2183, bandwidth: 0.6937 },
+  "H100-SXM": { compute: 0.6978, computeHalfWidth: 534.5, bandwidth: 0.8962 },
+  "B200": { compute: 0.6628, computeHalfWidth: 703.6, bandwidth: 0.7032 },
 };
 
 /** The vLLM engine profile, fitted (s, except overlap (1)). */
-export const FITTED_VLLM = { layerLatency: 0.00004034, expertLayerLatency: 0.000008219, quantizedExpertLayerLatency: 0.0001397, stepOverhead: 0.001309, sequenceOverhead: 0.00006073, overlap: 0.2575 } as const;
+export const FITTED_VLLM = { layerLatency: 0.00004954, expertLayerLatency: 3.927e-7, quantizedExpertLayerLatency: 0.0001424, stepOverhead: 0.0008444, sequenceOverhead: 0.00006535, overlap: 0.2724 } as const;
 
 /** Ratios from which the other engine profiles are derived, with their sources. */
 export const DERIVED_ENGINE_RATIOS = {
@@ -55,207 +55,208 @@ export const CALIBRATION_ERRORS = {
   "leaveOneFamilyOut": {
     "all": {
       "runs": 313,
-      "rateMedian": 0.119,
-      "rateP90": 0.372,
-      "powerMedian": 0.088,
-      "powerP90": 0.242,
+      "rateMedian": 0.123,
+      "rateP90": 0.367,
+      "powerMedian": 0.085,
+      "powerP90": 0.238,
       "joulesMedian": 0.122,
-      "joulesP90": 0.399
+      "joulesP90": 0.374
     },
     "byFamily": {
       "gemma-3": {
         "runs": 29,
-        "rateMedian": 0.098,
-        "rateP90": 0.24,
+        "rateMedian": 0.106,
+        "rateP90": 0.227,
         "powerMedian": 0.053,
-        "powerP90": 0.11,
+        "powerP90": 0.106,
         "joulesMedian": 0.058,
-        "joulesP90": 0.151
+        "joulesP90": 0.144
       },
       "gpt-oss": {
         "runs": 65,
-        "rateMedian": 0.144,
-        "rateP90": 0.436,
-        "powerMedian": 0.123,
-        "powerP90": 0.237,
-        "joulesMedian": 0.163,
-        "joulesP90": 0.658
+        "rateMedian": 0.15,
+        "rateP90": 0.441,
+        "powerMedian": 0.122,
+        "powerP90": 0.239,
+        "joulesMedian": 0.159,
+        "joulesP90": 0.68
       },
       "nemotron": {
         "runs": 43,
-        "rateMedian": 0.119,
-        "rateP90": 0.345,
-        "powerMedian": 0.078,
-        "powerP90": 0.234,
-        "joulesMedian": 0.135,
-        "joulesP90": 0.267
+        "rateMedian": 0.121,
+        "rateP90": 0.34,
+        "powerMedian": 0.082,
+        "powerP90": 0.227,
+        "joulesMedian": 0.136,
+        "joulesP90": 0.259
       },
       "qwen3-dense": {
         "runs": 71,
-        "rateMedian": 0.082,
-        "rateP90": 0.241,
-        "powerMedian": 0.044,
-        "powerP90": 0.135,
-        "joulesMedian": 0.058,
-        "joulesP90": 0.177
+        "rateMedian": 0.099,
+        "rateP90": 0.242,
+        "powerMedian": 0.039,
+        "powerP90": 0.106,
+        "joulesMedian": 0.056,
+        "joulesP90": 0.143
       },
       "qwen3-moe": {
         "runs": 105,
-        "rateMedian": 0.138,
-        "rateP90": 0.396,
-        "powerMedian": 0.146,
-        "powerP90": 0.342,
-        "joulesMedian": 0.176,
-        "joulesP90": 0.427
+        "rateMedian": 0.136,
+        "rateP90": 0.393,
+        "powerMedian": 0.144,
+        "powerP90": 0.352,
+        "joulesMedian": 0.167,
+        "joulesP90": 0.455
       }
     },
     "byGpu": {
       "B200": {
         "runs": 126,
-        "rateMedian": 0.141,
-        "rateP90": 0.437,
-        "powerMedian": 0.088,
-        "powerP90": 0.238,
-        "joulesMedian": 0.156,
-        "joulesP90": 0.5
+        "rateMedian": 0.138,
+        "rateP90": 0.434,
+        "powerMedian": 0.087,
+        "powerP90": 0.237,
+        "joulesMedian": 0.151,
+        "joulesP90": 0.51
       },
       "H100-SXM": {
         "runs": 187,
-        "rateMedian": 0.113,
-        "rateP90": 0.304,
-        "powerMedian": 0.088,
-        "powerP90": 0.242,
-        "joulesMedian": 0.11,
-        "joulesP90": 0.285
+        "rateMedian": 0.121,
+        "rateP90": 0.298,
+        "powerMedian": 0.085,
+        "powerP90": 0.237,
+        "joulesMedian": 0.111,
+        "joulesP90": 0.263
       }
     },
     "byBatch": {
       "> 256": {
         "runs": 60,
-        "rateMedian": 0.156,
-        "rateP90": 0.44,
-        "powerMedian": 0.076,
-        "powerP90": 0.202,
-        "joulesMedian": 0.153,
-        "joulesP90": 0.676
+        "rateMedian": 0.167,
+        "rateP90": 0.444,
+        "powerMedian": 0.085,
+        "powerP90": 0.2,
+        "joulesMedian": 0.152,
+        "joulesP90": 0.697
       },
       "1–16": {
         "runs": 82,
-        "rateMedian": 0.116,
-        "rateP90": 0.405,
-        "powerMedian": 0.085,
-        "powerP90": 0.347,
-        "joulesMedian": 0.086,
-        "joulesP90": 0.486
+        "rateMedian": 0.119,
+        "rateP90": 0.403,
+        "powerMedian": 0.08,
+        "powerP90": 0.367,
+        "joulesMedian": 0.083,
+        "joulesP90": 0.482
       },
       "17–64": {
         "runs": 76,
-        "rateMedian": 0.118,
+        "rateMedian": 0.117,
         "rateP90": 0.332,
-        "powerMedian": 0.08,
-        "powerP90": 0.235,
-        "joulesMedian": 0.115,
-        "joulesP90": 0.286
+        "powerMedian": 0.075,
+        "powerP90": 0.231,
+        "joulesMedian": 0.124,
+        "joulesP90": 0.294
       },
       "65–256": {
         "runs": 95,
-        "rateMedian": 0.113,
-        "rateP90": 0.277,
-        "powerMedian": 0.12,
-        "powerP90": 0.237,
-        "joulesMedian": 0.133,
-        "joulesP90": 0.286
+        "rateMedian": 0.121,
+        "rateP90": 0.278,
+        "powerMedian": 0.102,
+        "powerP90": 0.232,
+        "joulesMedian": 0.126,
+        "joulesP90": 0.265
       }
     },
     "byLayout": {
       "1 GPU": {
         "runs": 182,
-        "rateMedian": 0.113,
-        "rateP90": 0.289,
-        "powerMedian": 0.066,
-        "powerP90": 0.214,
-        "joulesMedian": 0.104,
-        "joulesP90": 0.269
+        "rateMedian": 0.12,
+        "rateP90": 0.288,
+        "powerMedian": 0.071,
+        "powerP90": 0.209,
+        "joulesMedian": 0.109,
+        "joulesP90": 0.267
       },
       "EP + TP attention": {
         "runs": 86,
-        "rateMedian": 0.146,
-        "rateP90": 0.404,
-        "powerMedian": 0.162,
-        "powerP90": 0.348,
-        "joulesMedian": 0.186,
-        "joulesP90": 0.505
+        "rateMedian": 0.154,
+        "rateP90": 0.401,
+        "powerMedian": 0.155,
+        "powerP90": 0.368,
+        "joulesMedian": 0.172,
+        "joulesP90": 0.515
       },
       "TP": {
         "runs": 45,
-        "rateMedian": 0.114,
-        "rateP90": 0.43,
-        "powerMedian": 0.093,
-        "powerP90": 0.194,
-        "joulesMedian": 0.121,
-        "joulesP90": 0.64
+        "rateMedian": 0.123,
+        "rateP90": 0.435,
+        "powerMedian": 0.074,
+        "powerP90": 0.148,
+        "joulesMedian": 0.098,
+        "joulesP90": 0.535
       }
     },
     "byTask": {
       "gpqa": {
         "runs": 113,
-        "rateMedian": 0.136,
-        "rateP90": 0.425,
-        "powerMedian": 0.103,
-        "powerP90": 0.253,
-        "joulesMedian": 0.142,
-        "joulesP90": 0.625
+        "rateMedian": 0.141,
+        "rateP90": 0.432,
+        "powerMedian": 0.102,
+        "powerP90": 0.251,
+        "joulesMedian": 0.143,
+        "joulesP90": 0.645
       },
       "lm-arena-chat": {
         "runs": 200,
-        "rateMedian": 0.114,
-        "rateP90": 0.35,
-        "powerMedian": 0.08,
-        "powerP90": 0.235,
-        "joulesMedian": 0.104,
-        "joulesP90": 0.291
+        "rateMedian": 0.112,
+        "rateP90": 0.307,
+        "powerMedian": 0.076,
+        "powerP90": 0.228,
+        "joulesMedian": 0.102,
+        "joulesP90": 0.263
       }
     },
     "qwen3MoeExpertParallel": {
       "runs": 86,
-      "rateMedian": 0.146,
-      "rateP90": 0.404,
-      "powerMedian": 0.162,
-      "powerP90": 0.348,
-      "joulesMedian": 0.186,
-      "joulesP90": 0.505
+      "rateMedian": 0.154,
+      "rateP90": 0.401,
+      "powerMedian": 0.155,
+      "powerP90": 0.368,
+      "joulesMedian": 0.172,
+      "joulesP90": 0.515
     }
   },
   "inSample": {
     "runs": 313,
-    "rateMedian": 0.099,
+    "rateMedian": 0.101,
     "rateP90": 0.289,
-    "powerMedian": 0.079,
-    "powerP90": 0.215,
-    "joulesMedian": 0.103,
-    "joulesP90": 0.29
+    "powerMedian": 0.076,
+    "powerP90": 0.211,
+    "joulesMedian": 0.101,
+    "joulesP90": 0.296
   },
   "unknownInput": {
     "runs": 50,
-    "rateMedian": 0.676,
-    "rateP90": 5.431,
-    "powerMedian": 0.447,
+    "rateMedian": 0.661,
+    "rateP90": 5.387,
+    "powerMedian": 0.438,
     "powerP90": 0.72,
-    "joulesMedian": 0.534,
+    "joulesMedian": 0.528,
     "joulesP90": 0.89
   },
   "hostBound": {
     "runs": 63,
-    "rateMedian": 0.28,
-    "rateP90": 2.54,
-    "powerMedian": 0.066,
-    "powerP90": 0.219,
-    "joulesMedian": 0.179,
-    "joulesP90": 0.412
+    "rateMedian": 0.288,
+    "rateP90": 2.506,
+    "powerMedian": 0.063,
+    "powerP90": 0.222,
+    "joulesMedian": 0.177,
+    "joulesP90": 0.413
   },
   "atRangeEdge": [
     "H100-SXM.joulesPerFlopBf16",
     "H100-SXM.joulesPerByte",
-    "B200.joulesPerFlopBf16"
+    "B200.joulesPerFlopBf16",
+    "vllm.expertLayerLatency"
   ]
 } as const;

@@ -18,7 +18,7 @@ describe("validity on ML.ENERGY v3 runs", () => {
     }
   });
 
-  it("measured output tokens/s ≤ bound for every run (0 violations)", () => {
+  it("measured output tokens/s ≤ bound and J/output token ≥ the bound's marginal accelerator J for every run (0 violations)", () => {
     const ratios: number[] = [];
     for (const row of rows) {
       const run = readMlEnergyRow(row);
@@ -29,6 +29,8 @@ describe("validity on ML.ENERGY v3 runs", () => {
       if (E.isLeft(scenario)) throw new Error(JSON.stringify(scenario.left));
       const bound = evaluate(scenario.right).bound;
       ratios.push(run.right.outputThroughput / bound.outputTokensPerSecond);
+      // GPU board energy per token can be no lower than the bound's marginal accelerator energy.
+      expect(run.right.energyPerTokenJoules, row.model_id).toBeGreaterThanOrEqual(bound.marginalJoulesPerOutputToken!.accelerator);
     }
     const violations = ratios.filter((r) => r > 1);
     expect(violations).toEqual([]);
