@@ -1,4 +1,5 @@
 import type { Precision } from "../domain/precision.js";
+import { expectedMessage, FIELD_RANGES, inRange, type FieldRange, type RangePath } from "../domain/ranges.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { SameType } from "../units/publicSchema.js";
 import { bytes, bytesPerSecond, flopPerSecond, quantity, ratio, seconds, watts, type FlopPerSecond } from "../units/index.js";
@@ -11,6 +12,8 @@ export interface Parameter {
   readonly unit: string;
   /** Whether only whole values make sense (count, replicas). */
   readonly integer: boolean;
+  /** The documented range of the value (src/domain/ranges.ts), the one parseScenario checks. */
+  readonly range: FieldRange;
   /** The current value, or undefined when the scenario does not set it. */
   readonly get: (scenario: Scenario) => number | undefined;
   /** A copy of the scenario with the value set. */
@@ -20,7 +23,7 @@ export interface Parameter {
 const scalePeaks = (peaks: Scenario["accelerator"]["peakFlopPerSecond"], factor: number) =>
   Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, flopPerSecond((v ?? 0) * factor)])) as Partial<Record<Precision, FlopPerSecond>>;
 
-const DEFINITIONS = [
+const DEFINITIONS_WITHOUT_RANGES = [
   {
     name: "facility.deliveredPower", unit: "W", integer: false,
     get: (s) => s.facility.deliveredPower,
@@ -103,7 +106,13 @@ const DEFINITIONS = [
     get: (s) => s.facility.electricityPrice,
     set: (s, v) => ({ ...s, facility: { ...s.facility, electricityPrice: quantity(v) } }),
   },
-] as const satisfies readonly Parameter[];
+] as const satisfies readonly Omit<Parameter, "range">[];
+
+// Every parameter name is a path of the ranges table: this fails to compile when one is not.
+const rangedNames: readonly RangePath[] = DEFINITIONS_WITHOUT_RANGES.map((p) => p.name);
+void rangedNames;
+
+const DEFINITIONS = DEFINITIONS_WITHOUT_RANGES.map((p) => ({ ...p, range: FIELD_RANGES[p.name] }));
 
 /**
  * The name of a parameter planning can vary ("facility.deliveredPower", "workload.concurrency",
@@ -132,7 +141,7 @@ export type ParameterName =
   | "facility.electricityPrice";
 
 // The union above is written out for the docs; this fails to compile when it and the table differ.
-const namesMatch: SameType<(typeof DEFINITIONS)[number]["name"], ParameterName> = true;
+const namesMatch: SameType<(typeof DEFINITIONS_WITHOUT_RANGES)[number]["name"], ParameterName> = true;
 void namesMatch;
 
 /** Every parameter, by name. */
@@ -146,3 +155,12 @@ export const PARAMETER_NAMES: readonly ParameterName[] = DEFINITIONS.map((p) => 
  * @example isParameterName("facility.pue") // true
  */
 export const isParameterName = (name: string): name is ParameterName => Object.hasOwn(PARAMETERS, name);
+
+/**
+ * The problem with a value of a parameter, or undefined when it lies in the parameter's
+ * documented range (the same check parseScenario makes on that field). `at` names the field
+ * in the message ("range.low", "grid.facility.pue.3"); by default the parameter's name.
+ * @example parameterValueProblem(PARAMETERS["facility.pue"]!, 0.5) // "facility.pue: expected a ratio in [1, 10], got 0.5"
+ */
+export const parameterValueProblem = (parameter: Parameter, value: unknown, at: string = parameter.name): string | undefined =>
+  inRange(parameter.range, value) ? undefined : `${at}: ${expectedMessage(parameter.range, value)}`;

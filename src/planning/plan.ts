@@ -1,4 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
+import { rangeProblem } from "../domain/ranges.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { StaveName } from "../staves/plant.js";
 import { evaluate } from "../tpf/evaluate.js";
@@ -62,6 +63,19 @@ export interface Plan {
   /** The cheapest feasible option, if any. */
   readonly cheapest?: PlannedDeployment;
 }
+
+/**
+ * The problem with a plan target, or undefined: exactly one rate, in its documented range
+ * (src/domain/ranges.ts, "plan.target.*"). plan() and planSearch() check the same.
+ * @example targetProblem({ outputTokensPerSecond: -1 }) // "target.outputTokensPerSecond: expected a rate in (0, 1e15] token/s, got -1"
+ */
+export const targetProblem = (target: PlanTarget): string | undefined => {
+  const given = [target.outputTokensPerSecond, target.requestsPerSecond].filter((v) => v !== undefined);
+  if (given.length !== 1) return "target: expected exactly one of outputTokensPerSecond, requestsPerSecond";
+  return target.outputTokensPerSecond !== undefined
+    ? rangeProblem("plan.target.outputTokensPerSecond", target.outputTokensPerSecond, "target.outputTokensPerSecond")
+    : rangeProblem("plan.target.requestsPerSecond", target.requestsPerSecond, "target.requestsPerSecond");
+};
 
 const siteless = (scenario: Scenario, replicas: number): Scenario => {
   const { deliveredPower: _p, coolingCapacity: _c, ...facility } = scenario.facility;
@@ -128,10 +142,8 @@ const size = (scenario: Scenario, target: PlanTarget, index: number, label: stri
  * @example plan([scenario], { outputTokensPerSecond: 1e6 })
  */
 export const plan = (options: readonly Scenario[], target: PlanTarget, planOptions: PlanOptions = {}): E.Either<PlanningError, Plan> => {
-  const given = [target.outputTokensPerSecond, target.requestsPerSecond].filter((v) => v !== undefined);
-  if (given.length !== 1) return E.left(planningError("target: expected exactly one of outputTokensPerSecond, requestsPerSecond"));
-  const wanted = given[0]!;
-  if (!(Number.isFinite(wanted) && wanted > 0)) return E.left(planningError(`target: expected a rate > 0, got ${wanted}`));
+  const problem = targetProblem(target);
+  if (problem !== undefined) return E.left(planningError(problem));
   if (options.length === 0) return E.left(planningError("options: expected at least one scenario"));
   const sized = options.map((scenario, index) => size(scenario, target, index, planOptions.labels?.[index] ?? scenarioLabel(scenario)));
   const ordered = [...sized].sort((a, b) =>
