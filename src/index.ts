@@ -164,7 +164,11 @@ export {
   PARAMETER_NAMES,
   crossover,
   isParameterName,
+  dominates,
+  paretoFront,
+  parameterValueProblem,
   plan,
+  planSearch,
   scenarioLabel,
   seededRandom,
   sensitivity,
@@ -184,7 +188,10 @@ export type {
   ParameterName,
   Plan,
   PlanOptions,
+  PlanSearch,
+  PlanSearchOptions,
   PlanTarget,
+  SearchCandidate,
   PlannedDeployment,
   PlanningError,
   Range,
@@ -204,6 +211,9 @@ export type {
   UncertainResult,
   Uncertainty,
 } from "./planning/index.js";
+export { FIELD_RANGES, RANGE_REASONS, describeRange, inRange, isRangePath, rangeProblem } from "./domain/ranges.js";
+export type { FieldRange, RangePath } from "./domain/ranges.js";
+export { layoutProblems, type LayoutProblem } from "./domain/layoutRules.js";
 export { operatingPoint } from "./tpf/operatingPoint.js";
 export type { OperatingPoint } from "./tpf/operatingPoint.js";
 export type { StaveValues } from "./tpf/binding.js";

@@ -95,7 +95,14 @@ export interface PlanOptions {
 export const scenarioLabel = (scenario: Scenario): string =>
   `${scenario.accelerator.id} ×${scenario.count} · ${scenario.model.id} ${scenario.precision.weights}`;
 
-const size = (scenario: Scenario, target: PlanTarget, index: number, label: string): PlannedDeployment => {
+/**
+ * One option sized for a target: the fewest replicas of the scenario (its site limits dropped)
+ * that deliver it, with their accelerators, nodes, power and hourly cost; infeasible with the
+ * reason when one replica cannot serve. plan() and planSearch() size each candidate with it.
+ * The target must already be checked (targetProblem).
+ * @example sizeOption(scenario, { outputTokensPerSecond: 1e6 }, 0, "H100-SXM ×8").replicas
+ */
+export const sizeOption = (scenario: Scenario, target: PlanTarget, index: number, label: string): PlannedDeployment => {
   const one = evaluate(siteless(scenario, 1)).estimate;
   const perReplica =
     target.outputTokensPerSecond !== undefined ? one.outputTokensPerSecond : one.requestsPerSecond;
@@ -145,7 +152,7 @@ export const plan = (options: readonly Scenario[], target: PlanTarget, planOptio
   const problem = targetProblem(target);
   if (problem !== undefined) return E.left(planningError(problem));
   if (options.length === 0) return E.left(planningError("options: expected at least one scenario"));
-  const sized = options.map((scenario, index) => size(scenario, target, index, planOptions.labels?.[index] ?? scenarioLabel(scenario)));
+  const sized = options.map((scenario, index) => sizeOption(scenario, target, index, planOptions.labels?.[index] ?? scenarioLabel(scenario)));
   const ordered = [...sized].sort((a, b) =>
     a.feasible !== b.feasible ? (a.feasible ? -1 : 1) : a.usdPerHour.total - b.usdPerHour.total,
   );

@@ -14,6 +14,7 @@ import type { EngineId, Efficiency, Parallelism, Scenario } from "../domain/scen
 import type { Workload } from "../domain/workload.js";
 import { ratio, seconds } from "../units/index.js";
 import { scenarioError, type ScenarioError, type ScenarioIssue } from "./scenarioError.js";
+import { layoutProblems } from "../domain/layoutRules.js";
 import { mergeAccelerator } from "./mergeAccelerator.js";
 import { scenarioInputSchema, type ScenarioInput } from "./scenarioSchema.js";
 
@@ -246,31 +247,16 @@ const resolveEfficiency = (accelerator: Accelerator, engine: EngineId, given: Sc
 
 /**
  * The replica's layout: defaults tensor = count / (pipeline × data), expert 1, pipeline 1,
- * data 1; checks tensor × pipeline × data = count, expert ≤ count dividing it, expert > 1 only
- * for an MoE model, data > 1 only with expert > 1 (without experts, data parallelism is
- * replicas), and pipeline ≤ layers.
+ * data 1; checked by layoutProblems (src/domain/layoutRules.ts), the rules planSearch obeys too.
  */
 const resolveParallelism = (given: ScenarioInput["parallelism"], count: number, model: Model, issues: Issues): Parallelism => {
   const pipeline = given?.pipeline ?? 1;
   const data = given?.data ?? 1;
   const tensor = given?.tensor ?? Math.max(1, Math.round(count / (pipeline * data)));
   const expert = given?.expert ?? 1;
-  if (tensor * pipeline * data !== count) {
-    issues.push({ path: "parallelism", message: `expected tensor × pipeline × data = count (${count}), got ${tensor} × ${pipeline} × ${data} = ${tensor * pipeline * data}` });
-  }
-  if (expert > count || count % expert !== 0) {
-    issues.push({ path: "parallelism.expert", message: `expected an expert-parallel degree dividing count (${count}), got ${expert}` });
-  }
-  if (expert > 1 && model.experts === undefined) {
-    issues.push({ path: "parallelism.expert", message: `expected 1 for a dense model (${model.id} has no experts), got ${expert}` });
-  }
-  if (data > 1 && expert === 1) {
-    issues.push({ path: "parallelism.data", message: "expected 1 without expert parallelism (independent copies of the model are replicas)" });
-  }
-  if (pipeline > model.layers) {
-    issues.push({ path: "parallelism.pipeline", message: `expected at most the model's ${model.layers} layers, got ${pipeline}` });
-  }
-  return { tensor, expert, pipeline, data };
+  const layout = { tensor, expert, pipeline, data };
+  issues.push(...layoutProblems(layout, count, model));
+  return layout;
 };
 
 const zodIssues = (error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string; keys?: readonly string[] }[] }): Issues =>
