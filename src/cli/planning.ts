@@ -63,7 +63,7 @@ const runSearch = (command: ParsedCommand, scenarios: readonly Scenario[], label
     ...(precisions === undefined ? {} : { precisions: precisions as Precision[] }),
     ...(parallelism === "search" || parallelism === "keep" ? { parallelism } : {}),
   });
-  if (E.isLeft(result)) return fail(io, result.left.message.replace(/^counts\./, "--counts item ").replace(/^concurrencies\./, "--concurrency item "));
+  if (E.isLeft(result)) return fail(io, result.left.message);
   const { pareto, evaluated, feasible } = result.right;
   if (command.values.json === true) {
     io.out(JSON.stringify({ target, evaluated, feasible, pareto }, null, 2));
