@@ -147,8 +147,8 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     name: "list",
-    summary: "the catalogs: accelerators, models, workloads, facilities, levers, parameters",
-    usage: ["list accelerators|models|workloads|facilities|levers|parameters [--json]"],
+    summary: "the catalogs: accelerators, models, workloads, facilities, engines, levers, parameters, scenario fields",
+    usage: ["list accelerators|models|workloads|facilities|engines|levers|parameters|fields [--json]"],
     maxPositionals: 1,
     options: [{ ...json, description: "print the catalog entries as JSON" }],
   },

@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { Mode, StaveName } from "../staves/plant.js";
 import { evaluateMode } from "../tpf/evaluate.js";
-import { PARAMETERS, PARAMETER_NAMES, parameterValueProblem, type Parameter, type ParameterName } from "./parameters.js";
+import { PARAMETERS, PARAMETER_NAMES, scenarioValueProblem, type Parameter, type ParameterName } from "./parameters.js";
 import { planningError, type PlanningError } from "./planningError.js";
 
 /** The range to search, in the parameter's SI unit. */
@@ -105,7 +105,7 @@ export const crossover = (
   }
   const { low, high } = range;
   // Both ends must be values parseScenario accepts for the field (src/domain/ranges.ts).
-  const outside = [parameterValueProblem(parameter, low, "range.low"), parameterValueProblem(parameter, high, "range.high")].filter((m) => m !== undefined);
+  const outside = [scenarioValueProblem(parameter, scenario, low, "range.low"), scenarioValueProblem(parameter, scenario, high, "range.high")].filter((m) => m !== undefined);
   if (outside.length > 0) return E.left(planningError(`${parameter.name}: ${outside.join("; ")}`));
   if (!(high > low)) {
     return E.left(planningError(`range: expected low < high (${parameter.unit}), got low ${low}, high ${high}`));

@@ -2,7 +2,7 @@ import type { Precision } from "../domain/precision.js";
 import { expectedMessage, FIELD_RANGES, inRange, type FieldRange, type RangePath } from "../domain/ranges.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { SameType } from "../units/publicSchema.js";
-import { bytes, bytesPerSecond, flopPerSecond, quantity, ratio, seconds, watts, type FlopPerSecond } from "../units/index.js";
+import { bytes, bytesPerSecond, flopPerSecond, hertz, quantity, ratio, seconds, watts, type FlopPerSecond } from "../units/index.js";
 
 /** A numeric input of a scenario that planning can vary. */
 export interface Parameter {
@@ -18,6 +18,12 @@ export interface Parameter {
   readonly get: (scenario: Scenario) => number | undefined;
   /** A copy of the scenario with the value set. */
   readonly set: (scenario: Scenario, value: number) => Scenario;
+  /**
+   * The limit the value must also respect in this scenario, beyond its documented range
+   * (shared prefix at most the input tokens, a clock lock within the accelerator's clocks),
+   * as parseScenario checks it; absent when there is none.
+   */
+  readonly within?: (scenario: Scenario) => { readonly low: number; readonly high: number; readonly what: string };
 }
 
 const scalePeaks = (peaks: Scenario["accelerator"]["peakFlopPerSecond"], factor: number) =>
@@ -53,6 +59,18 @@ const DEFINITIONS_WITHOUT_RANGES = [
     name: "workload.outputTokens", unit: "token", integer: false,
     get: (s) => s.workload.outputTokens,
     set: (s, v) => ({ ...s, workload: { ...s.workload, outputTokens: v } }),
+  },
+  {
+    name: "workload.sharedPrefixTokens", unit: "token", integer: false,
+    get: (s) => s.workload.sharedPrefixTokens ?? 0,
+    set: (s, v) => ({ ...s, workload: { ...s.workload, sharedPrefixTokens: v } }),
+    within: (s) => ({ low: 0, high: s.workload.inputTokens, what: "at most workload.inputTokens" }),
+  },
+  {
+    name: "accelerator.clockLock", unit: "Hz", integer: false,
+    get: (s) => s.accelerator.clockLock ?? s.accelerator.clock.peak,
+    set: (s, v) => ({ ...s, accelerator: { ...s.accelerator, clockLock: hertz(v) } }),
+    within: (s) => ({ low: s.accelerator.clock.min, high: s.accelerator.clock.max, what: `within ${s.accelerator.id}'s clock range` }),
   },
   { name: "count", unit: "1", integer: true, get: (s) => s.count, set: (s, v) => ({ ...s, count: v }) },
   { name: "replicas", unit: "1", integer: true, get: (s) => s.replicas, set: (s, v) => ({ ...s, replicas: v }) },
@@ -127,6 +145,8 @@ export type ParameterName =
   | "workload.concurrency"
   | "workload.inputTokens"
   | "workload.outputTokens"
+  | "workload.sharedPrefixTokens"
+  | "accelerator.clockLock"
   | "count"
   | "replicas"
   | "utilization"
@@ -164,3 +184,17 @@ export const isParameterName = (name: string): name is ParameterName => Object.h
  */
 export const parameterValueProblem = (parameter: Parameter, value: unknown, at: string = parameter.name): string | undefined =>
   inRange(parameter.range, value) ? undefined : `${at}: ${expectedMessage(parameter.range, value)}`;
+
+/**
+ * The problem with a value of a parameter in a given scenario: outside its documented range
+ * (parameterValueProblem), or outside the limit the scenario sets (a shared prefix longer than
+ * the prompt, a clock outside the accelerator's range); undefined when parseScenario would
+ * accept the scenario with that value.
+ * @example scenarioValueProblem(PARAMETERS["workload.sharedPrefixTokens"]!, scenario, 1e9) // "workload.sharedPrefixTokens: expected at most workload.inputTokens …"
+ */
+export const scenarioValueProblem = (parameter: Parameter, scenario: Scenario, value: unknown, at: string = parameter.name): string | undefined => {
+  const problem = parameterValueProblem(parameter, value, at);
+  if (problem !== undefined || parameter.within === undefined || typeof value !== "number") return problem;
+  const { low, high, what } = parameter.within(scenario);
+  return value >= low && value <= high ? undefined : `${at}: expected a value ${what} [${low}, ${high}] ${parameter.unit}, got ${value}`;
+};

@@ -5,7 +5,7 @@ import { evaluateMode } from "../tpf/evaluate.js";
 import { bindingIndex } from "../tpf/binding.js";
 import { operatingPoint } from "../tpf/operatingPoint.js";
 import { inRange } from "../domain/ranges.js";
-import { PARAMETERS, PARAMETER_NAMES, parameterValueProblem, type ParameterName } from "./parameters.js";
+import { PARAMETERS, PARAMETER_NAMES, parameterValueProblem, scenarioValueProblem, type ParameterName } from "./parameters.js";
 import { planningError, type PlanningError } from "./planningError.js";
 
 /**
@@ -105,17 +105,24 @@ const general = (base: Scenario, grid: SweepGrid, names: readonly string[], mode
  * The first value of rows [start, end) outside its parameter's documented range (the values
  * parseScenario accepts for that field, src/domain/ranges.ts), as a message
  * ("grid.facility.pue.3: expected a ratio in [1, 10], got 0.5"), or undefined when all are valid.
+ * With `scenario`, also the limits it sets (a shared prefix at most its input tokens, a clock
+ * lock within its accelerator's range; grids vary one input at a time against the base).
  * sweep() checks this itself; callers that stream rows check the whole grid first.
  * @example sweepValueProblem({ "facility.pue": [1.2, 0.9] }, 0, 2) // "grid.facility.pue.1: …"
  */
-export const sweepValueProblem = (grid: SweepGrid, start: number, end: number): string | undefined => {
+export const sweepValueProblem = (grid: SweepGrid, start: number, end: number, scenario?: Scenario): string | undefined => {
   for (const name of Object.keys(grid)) {
     const column = grid[name]!;
     const parameter = PARAMETERS[name];
     if (parameter === undefined) return `grid: unknown parameter ${JSON.stringify(name)}; expected some of ${PARAMETER_NAMES.join(", ")}`;
+    const checkScenario = scenario !== undefined && parameter.within !== undefined;
     for (let row = start; row < end; row++) {
       const value = column[row];
       if (!inRange(parameter.range, value)) return parameterValueProblem(parameter, value, `grid.${name}.${row}`);
+      if (checkScenario) {
+        const problem = scenarioValueProblem(parameter, scenario, value, `grid.${name}.${row}`);
+        if (problem !== undefined) return problem;
+      }
     }
   }
   return undefined;
@@ -143,7 +150,7 @@ export const sweep = (base: Scenario, grid: SweepGrid, options: SweepOptions = {
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= total)) {
     return E.left(planningError(`range: expected 0 <= start <= end <= ${total}, got ${start}..${end}`));
   }
-  const problem = sweepValueProblem(grid, start, end);
+  const problem = sweepValueProblem(grid, start, end, base);
   if (problem !== undefined) return E.left(planningError(problem));
   const mode = options.mode ?? "estimate";
   const rows = end - start;

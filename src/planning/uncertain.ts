@@ -3,7 +3,7 @@ import type { Scenario } from "../domain/scenario.js";
 import type { Mode } from "../staves/plant.js";
 import { evaluateMode } from "../tpf/evaluate.js";
 import { rangeProblem } from "../domain/ranges.js";
-import { PARAMETERS, PARAMETER_NAMES, parameterValueProblem, type Parameter } from "./parameters.js";
+import { PARAMETERS, PARAMETER_NAMES, scenarioValueProblem, type Parameter } from "./parameters.js";
 import { planningError, type PlanningError } from "./planningError.js";
 import { normalDraw, seededRandom } from "./random.js";
 
@@ -137,11 +137,11 @@ const valuesOf = (u: Uncertainty): [string, number][] =>
   : u.kind === "triangular" ? [["low", u.low], ["mode", u.mode], ["high", u.high]]
   : [["median", u.median]];
 
-const invalid = (parameter: Parameter, u: Uncertainty): string | undefined => {
+const invalid = (parameter: Parameter, scenario: Scenario, u: Uncertainty): string | undefined => {
   const name = parameter.name;
   // Each value must be one parseScenario accepts for the field (src/domain/ranges.ts).
   for (const [field, value] of valuesOf(u)) {
-    const problem = parameterValueProblem(parameter, value, `${name}.${field}`);
+    const problem = scenarioValueProblem(parameter, scenario, value, `${name}.${field}`);
     if (problem !== undefined) return problem;
   }
   switch (u.kind) {
@@ -157,8 +157,11 @@ const invalid = (parameter: Parameter, u: Uncertainty): string | undefined => {
  * replicas), and a log-normal tail clipped at the range's ends, so every evaluated scenario is
  * one parseScenario would accept.
  */
-const fitted = (parameter: Parameter, value: number): number => {
-  const { low, high, lowOpen, highOpen } = parameter.range;
+const fitted = (parameter: Parameter, scenario: Scenario, value: number): number => {
+  const { lowOpen, highOpen } = parameter.range;
+  const limit = parameter.within?.(scenario);
+  const low = Math.max(parameter.range.low, limit?.low ?? Number.NEGATIVE_INFINITY);
+  const high = Math.min(parameter.range.high, limit?.high ?? Number.POSITIVE_INFINITY);
   let x = parameter.integer ? Math.round(value) : value;
   if (x < low || (lowOpen && x === low)) x = parameter.integer ? Math.ceil(low + (lowOpen ? 0.5 : 0)) : lowOpen ? low + Number.EPSILON * Math.max(1, Math.abs(low)) : low;
   if (x > high || (highOpen && x === high)) x = parameter.integer ? Math.floor(high - (highOpen ? 0.5 : 0)) : highOpen ? high - Number.EPSILON * Math.max(1, Math.abs(high)) : high;
@@ -186,7 +189,7 @@ export const uncertain = (
   const problems = names.flatMap((name) =>
     PARAMETERS[name] === undefined
       ? [`${name}: unknown parameter; expected one of ${PARAMETER_NAMES.join(", ")}`]
-      : [invalid(PARAMETERS[name], inputs[name]!)].filter((m): m is string => m !== undefined),
+      : [invalid(PARAMETERS[name], scenario, inputs[name]!)].filter((m): m is string => m !== undefined),
   );
   if (options.samples !== undefined) {
     const problem = rangeProblem("uncertain.samples", options.samples, "samples");
@@ -201,7 +204,7 @@ export const uncertain = (
     let s = scenario;
     for (const name of names) {
       const parameter = PARAMETERS[name]!;
-      s = parameter.set(s, fitted(parameter, values[name]!));
+      s = parameter.set(s, fitted(parameter, scenario, values[name]!));
     }
     const r = evaluateMode(s, mode);
     return output === "outputTokensPerSecond" ? r.outputTokensPerSecond : (r.joulesPerOutputToken?.facility ?? 0);

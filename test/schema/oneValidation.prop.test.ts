@@ -169,6 +169,11 @@ describe("one validation: what parseScenario refuses, every entry point refuses"
     expect(message(plan([scenario], { outputTokensPerSecond: 0 }))).toBe("target.outputTokensPerSecond: expected a rate in (0, 1e15] token/s, got 0");
     // A unit in the message where the field has one.
     expect(message(crossover(scenario, "facility.deliveredPower", { low: -1, high: 1e6 }))).toContain("range.low: expected a delivered power in (0, 1e15] W, got -1");
+    // Limits the scenario sets: a shared prefix longer than the prompt (chat: 224 input tokens,
+    // DESIGN workload presets), refused by parseScenario and by crossover and sweep alike.
+    expect(E.isLeft(parseScenario(withField("workload.sharedPrefixTokens", 300)))).toBe(true);
+    expect(message(crossover(scenario, "workload.sharedPrefixTokens", { low: 0, high: 300 }))).toBe("workload.sharedPrefixTokens: range.high: expected a value at most workload.inputTokens [0, 224] token, got 300");
+    expect(message(sweep(scenario, { "workload.sharedPrefixTokens": [100, 300] }))).toBe("grid.workload.sharedPrefixTokens.1: expected a value at most workload.inputTokens [0, 224] token, got 300");
     // Layer counts are whole numbers.
     const layers = parseScenario(withField("model.layers", 80.5));
     expect(E.isLeft(layers) && layers.left.issues.map((i) => `${i.path}: ${i.message}`)).toContain("model.layers: expected a whole number of layers in [1, 1e9], got 80.5");
