@@ -1,5 +1,5 @@
 // Planning: crossovers, inverse questions, sensitivity, uncertainty, time series, sweeps.
-export { PARAMETERS, PARAMETER_NAMES, isParameterName, parameterValueProblem, type Parameter, type ParameterName } from "./parameters.js";
+export { PARAMETERS, PARAMETER_NAMES, isParameterName, parameterValueProblem, scenarioValueProblem, type Parameter, type ParameterName, type ScenarioLimit } from "./parameters.js";
 export type { PlanningError } from "./planningError.js";
 export { crossover, type Crossover, type NoCrossover, type Range } from "./crossover.js";
 export { plan, scenarioLabel, sizeOption, targetProblem, siteOutput, type Plan, type PlanOptions, type PlanTarget, type PlannedDeployment, type SiteOutput } from "./plan.js";

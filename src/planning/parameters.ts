@@ -4,6 +4,16 @@ import type { Scenario } from "../domain/scenario.js";
 import type { SameType } from "../units/publicSchema.js";
 import { bytes, bytesPerSecond, flopPerSecond, hertz, quantity, ratio, seconds, watts, type FlopPerSecond } from "../units/index.js";
 
+/** The limit a scenario sets on a parameter's value (SI units of the parameter). */
+export interface ScenarioLimit {
+  /** Lowest value the scenario allows. */
+  readonly low: number;
+  /** Highest value the scenario allows. */
+  readonly high: number;
+  /** The limit in words, for messages: "at most workload.inputTokens". */
+  readonly what: string;
+}
+
 /** A numeric input of a scenario that planning can vary. */
 export interface Parameter {
   /** Dotted name, as in the scenario JSON ("facility.deliveredPower"). */
@@ -23,7 +33,7 @@ export interface Parameter {
    * (shared prefix at most the input tokens, a clock lock within the accelerator's clocks),
    * as parseScenario checks it; absent when there is none.
    */
-  readonly within?: (scenario: Scenario) => { readonly low: number; readonly high: number; readonly what: string };
+  readonly within?: (scenario: Scenario) => ScenarioLimit;
 }
 
 const scalePeaks = (peaks: Scenario["accelerator"]["peakFlopPerSecond"], factor: number) =>

@@ -14,6 +14,7 @@ import type { WorkloadId } from "../catalog/workloads.js";
 import type { CarbonBasis } from "../domain/facility.js";
 import type { Precision } from "../domain/precision.js";
 import type { EngineId } from "../domain/scenario.js";
+import type { SameType } from "../units/publicSchema.js";
 import type { LeverSpecDocument } from "./leverSpecDocument.js";
 
 /**
@@ -25,6 +26,32 @@ export type QuantityInput = number | string;
 /** A catalog id with completion for the known ones; ids match ignoring case ("h100-sxm"). */
 export type CatalogId<Known extends string> = Known | (string & {});
 
+/** Dense peak FLOP/s per tensor-core format, each a number (FLOP/s), a unit string, or null to remove the format. */
+export interface PeakFlopPerSecondDocument {
+  /** fp32 (FLOP/s). */
+  readonly fp32?: QuantityInput | null;
+  /** bf16 (FLOP/s). */
+  readonly bf16?: QuantityInput | null;
+  /** fp16 (FLOP/s). */
+  readonly fp16?: QuantityInput | null;
+  /** fp8 (FLOP/s). */
+  readonly fp8?: QuantityInput | null;
+  /** fp4 (FLOP/s). */
+  readonly fp4?: QuantityInput | null;
+  /** mxfp4 (FLOP/s). */
+  readonly mxfp4?: QuantityInput | null;
+  /** nvfp4 (FLOP/s). */
+  readonly nvfp4?: QuantityInput | null;
+  /** int8 (OP/s). */
+  readonly int8?: QuantityInput | null;
+  /** int4 (OP/s). */
+  readonly int4?: QuantityInput | null;
+}
+
+// Fails to compile when the formats above and Precision differ.
+const formatsMatch: SameType<keyof PeakFlopPerSecondDocument, Precision> = true;
+void formatsMatch;
+
 /** An accelerator given inline: a catalog `base` with overrides, or every field. */
 export interface AcceleratorDocument {
   /** Catalog accelerator the others override. */
@@ -35,7 +62,7 @@ export interface AcceleratorDocument {
    * Dense peak compute per precision (FLOP/s; "1.2 PFLOPS"), merged over the base's: a format
    * given replaces the base's, `null` removes it, the others stay (`{ bf16: … }` alone is valid).
    */
-  readonly peakFlopPerSecond?: { readonly [P in Precision]?: QuantityInput | null };
+  readonly peakFlopPerSecond?: PeakFlopPerSecondDocument;
   /** Memory capacity (B; "80 GB"). */
   readonly memoryCapacity?: QuantityInput;
   /** Peak memory bandwidth (B/s; "3.35 TB/s"). */
