@@ -47,7 +47,7 @@ describe("tpf plan / crossover / sweep", () => {
   it("sweep: bad grids and shards exit 2 naming the problem", () => {
     const files = { "s.json": scenario, "g.csv": "facility.pue\n1.1\nx\n", "h.json": JSON.stringify({ "facility.pue": [0.5] }) };
     expect(run(["sweep", "s.json", "--grid", "g.csv"], files).err).toContain("grid row 2");
-    expect(run(["sweep", "s.json", "--grid", "h.json"], files).err).toContain("expected a ratio >= 1");
+    expect(run(["sweep", "s.json", "--grid", "h.json"], files).err).toContain("expected a ratio in [1, 10]");
     expect(run(["sweep", "s.json", "--grid", "h.json", "--shard", "4/3"], files).err).toContain("--shard");
     expect(run(["sweep", "s.json"], files).code).toBe(2);
   });
