@@ -2,6 +2,7 @@ import type { Accelerator, EnergyCoefficients, PowerModel } from "../domain/acce
 import type { Precision } from "../domain/precision.js";
 import { joulesPerFlop, watts, type Bytes, type BytesPerSecond, type FlopPerSecond, type Hertz, type JoulesPerFlop, type Watts } from "../units/index.js";
 import type { ScenarioIssue } from "./scenarioError.js";
+import { VOLTAGE_FLOOR_FACTOR } from "../catalog/boundEnergy.js";
 
 /** The fields an inline accelerator may override, in SI (as the schema parsed them). */
 export interface AcceleratorOverrides {
@@ -70,6 +71,29 @@ const withFormats = (
 };
 
 /**
+ * The bound's energy per FLOP after the overrides: per format the lower of the reference's
+ * coefficient and the catalog's bound rule κ·TDP/peak on the merged peak and limit. A faster
+ * inline part at the same power (or a chip with no base, which would otherwise inherit
+ * H100's figures) then gets the floor its own peak implies, so its device-power stave stays
+ * at or above its compute stave; the lower of the two keeps the bound a ceiling either way.
+ */
+const boundFloors = (coefficients: EnergyCoefficients, peaks: Partial<Record<Precision, FlopPerSecond>>, tdp: number): EnergyCoefficients => {
+  const perFlop: Partial<Record<Precision, JoulesPerFlop>> = { ...coefficients.joulesPerFlop };
+  let changed = false;
+  for (const [format, peak] of Object.entries(peaks) as [Precision, FlopPerSecond][]) {
+    const rule = (VOLTAGE_FLOOR_FACTOR.value * tdp) / peak;
+    const current = perFlop[format];
+    if (current === undefined || rule < current) {
+      perFlop[format] = joulesPerFlop(rule);
+      changed = true;
+    }
+  }
+  return changed
+    ? { ...coefficients, joulesPerFlop: perFlop, grade: "derived", source: `${coefficients.source}; inline peaks: ${VOLTAGE_FLOOR_FACTOR.value} × TDP / peak where lower` }
+    : coefficients;
+};
+
+/**
  * The power model after the overrides. An inline maxPower is the limit in effect; the settable
  * range widens to include it, and above the base's TDP it becomes the TDP (a higher-power part).
  * Without a catalog base the given maxPower is the TDP and the range keeps the reference's
@@ -98,7 +122,7 @@ const mergedPower = (reference: Accelerator, hasBase: boolean, fields: Accelerat
       ...(fields.activePower === undefined ? {} : { activePower: fields.activePower }),
       powerLimitRange: range,
       powerLimitSource: limitSource,
-      bound: withFormats(ref.bound, peaks, reference.peakFlopPerSecond),
+      bound: boundFloors(withFormats(ref.bound, peaks, reference.peakFlopPerSecond), peaks, defaultPowerLimit),
       estimate: withFormats(ref.estimate, peaks, reference.peakFlopPerSecond),
     },
   };

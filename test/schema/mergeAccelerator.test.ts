@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
-import { ACCELERATORS, formatScenarioError, parseScenario, type Scenario } from "../../src/index.js";
+import { ACCELERATORS, evaluate, formatScenarioError, parseScenario, type Scenario } from "../../src/index.js";
 
 // Inline accelerator overrides merge per precision (issue 15): `peakFlopPerSecond: { bf16: … }`
 // alone is valid, the base's other formats stay, energy per FLOP follows the format.
@@ -62,5 +62,31 @@ describe("inline accelerator overrides merge per precision", () => {
     ]);
     const s = parsed({ accelerator: { peakFlopPerSecond: { bf16: 1e15 }, memoryCapacity: "96 GB", memoryBandwidth: "4 TB/s", maxPower: "800 W" } });
     expect(s.accelerator.peakFlopPerSecond).toEqual({ bf16: 1e15 });
+  });
+});
+
+// The bound's energy per FLOP of an inline part (issue 12 review): a chip without a base used
+// to inherit H100's coefficients, so a 5 PFLOP/s, 700 W part had a device-power stave below
+// its compute stave with no evidence. The catalog's rule is ε = κ·TDP/peak (κ = 0.25), so at
+// its own limit the stave allows peak/κ = 4 × peak of FLOP/s: at or above compute.
+describe("inline parts get the bound's energy floor their own peak implies", () => {
+  const workload = { inputTokens: 8192, outputTokens: 16, concurrency: 256 };
+  const boundOf = (accelerator: object) => {
+    const r = parseScenario({ accelerator, count: 8, model: "llama-3.1-70b", precision: "bf16", workload });
+    if (E.isLeft(r)) throw new Error(formatScenarioError(r.left));
+    return { scenario: r.right, bound: evaluate(r.right).bound };
+  };
+
+  it("no base: ε_bf16 = 0.25 × 700 W / 5e15 FLOP/s = 3.5e-14 J, and device-power ≥ compute", () => {
+    const { scenario, bound } = boundOf({ name: "future", peakFlopPerSecond: { bf16: "5 PFLOP/s" }, memoryCapacity: "200 GB", memoryBandwidth: "10 TB/s", maxPower: "700 W" });
+    expect(scenario.accelerator.power.bound.joulesPerFlop.bf16).toBeCloseTo((0.25 * 700) / 5e15, 20);
+    expect(bound.ceilings["device-power"]!).toBeGreaterThanOrEqual(bound.ceilings.compute!);
+  });
+
+  it("a base with a faster bf16 peak (H100 at 2 × 989.4 TFLOP/s): device-power ≥ compute; a slower one keeps H100's floor", () => {
+    const fast = boundOf({ base: "H100-SXM", peakFlopPerSecond: { bf16: 2 * 989.4e12 } });
+    expect(fast.bound.ceilings["device-power"]!).toBeGreaterThanOrEqual(fast.bound.ceilings.compute!);
+    const slow = boundOf({ base: "H100-SXM", peakFlopPerSecond: { bf16: 500e12 } });
+    expect(slow.scenario.accelerator.power.bound.joulesPerFlop.bf16).toBe(ACCELERATORS["H100-SXM"].power.bound.joulesPerFlop.bf16);
   });
 });
