@@ -16,7 +16,7 @@ import { ratio, seconds } from "../units/index.js";
 import { scenarioError, type ScenarioError, type ScenarioIssue } from "./scenarioError.js";
 import { layoutProblems } from "../domain/layoutRules.js";
 import { mergeAccelerator } from "./mergeAccelerator.js";
-import { scenarioInputSchema, type ScenarioInput } from "./scenarioSchema.js";
+import { scenarioFieldsAt, scenarioInputSchema, type ScenarioInput } from "./scenarioSchema.js";
 
 type Issues = ScenarioIssue[];
 
@@ -259,12 +259,18 @@ const resolveParallelism = (given: ScenarioInput["parallelism"], count: number, 
   return layout;
 };
 
+/** " (did you mean …?)" for one unknown field near a known one at its path, else "". */
+const nearFields = (path: readonly PropertyKey[], keys: readonly string[]): string => {
+  const known = keys.length === 1 ? scenarioFieldsAt(path) : undefined;
+  return known === undefined ? "" : didYouMean(known, keys[0]!);
+};
+
 const zodIssues = (error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string; keys?: readonly string[] }[] }): Issues =>
   error.issues.map((issue) => ({
     path: issue.path.map(String).join("."),
     message:
       issue.code === "unrecognized_keys"
-        ? `unknown field${(issue.keys?.length ?? 0) > 1 ? "s" : ""} ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(", ")}`
+        ? `unknown field${(issue.keys?.length ?? 0) > 1 ? "s" : ""} ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(", ")}${nearFields(issue.path, issue.keys ?? [])}`
         : issue.message.replace(/^Invalid input: /, "").replace(/^./, (c) => c.toLowerCase()),
   }));
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PRECISIONS, type Precision } from "../domain/precision.js";
+import { didYouMean, findId } from "../catalog/closestIds.js";
 import {
   bandwidth,
   frequency,
@@ -38,14 +39,36 @@ const idOr = <T extends z.ZodType>(objectSchema: T, what: string) =>
     const parsed = objectSchema.safeParse(input);
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
-      ctx.issues.push({ code: "custom", message: issue.message, path: issue.path as PropertyKey[], input });
+      ctx.issues.push({ code: "custom", message: innerMessage(objectSchema, issue), path: issue.path as PropertyKey[], input });
     }
     return z.NEVER;
   });
 
-const precision = z.enum(PRECISIONS as [string, ...string[]], {
-  error: (issue) => `expected one of ${PRECISIONS.join(", ")}, got ${JSON.stringify(issue.input)}`,
-});
+/** An inner object's issue as the scenario reports it: unknown fields named, with a near known one. */
+const innerMessage = (objectSchema: unknown, issue: z.core.$ZodIssue): string => {
+  if (issue.code !== "unrecognized_keys") return issue.message;
+  const keys = issue.keys;
+  const known = keys.length === 1 && issue.path.length === 0 ? fieldsOf(objectSchema) : undefined;
+  return `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => JSON.stringify(k)).join(", ")}${known === undefined ? "" : didYouMean(known, keys[0]!)}`;
+};
+
+/**
+ * One of a fixed set of ids, matched ignoring case ("FP8" is "fp8", "VLLM" is "vllm") like the
+ * catalog ids, with a "did you mean" for a near miss.
+ */
+const forgivingId = <T extends string>(ids: readonly T[]) =>
+  z.unknown().transform((input, ctx): T => {
+    const id = typeof input === "string" ? findId(ids, input) : undefined;
+    if (id !== undefined) return id as T;
+    ctx.issues.push({
+      code: "custom",
+      message: `expected one of ${ids.join(", ")}, got ${JSON.stringify(input)}${typeof input === "string" ? didYouMean(ids, input) : ""}`,
+      input,
+    });
+    return z.NEVER;
+  });
+
+const precision = forgivingId(PRECISIONS as readonly string[]);
 
 const precisionObject = z.strictObject({ weights: precision, kv: precision.optional(), compute: precision.optional() });
 
@@ -210,9 +233,7 @@ export const scenarioInputSchema = z.strictObject({
       data: rangedNumber("parallelism.data").optional(),
     })
     .optional(),
-  engine: z.enum(["vllm", "sglang", "tensorrt-llm"], {
-    error: (issue) => `expected one of vllm, sglang, tensorrt-llm, got ${JSON.stringify(issue.input)}`,
-  }).optional(),
+  engine: forgivingId(["vllm", "sglang", "tensorrt-llm"] as const).optional(),
   utilization: ranged("utilization", ratioKind).optional(),
   quality: rangedNumber("quality").optional(),
   speculative: z
@@ -232,6 +253,57 @@ export const scenarioInputSchema = z.strictObject({
     .optional(),
   levers: z.array(z.unknown()).optional(),
 });
+
+/** What an object schema (or one wrapped in optional / a transform) lists as its fields. */
+interface Walkable {
+  readonly shape?: Readonly<Record<string, unknown>>;
+  readonly _zod?: { readonly def?: { readonly innerType?: unknown; readonly in?: unknown } };
+}
+/** The field table of an object schema, looking through optional and transform wrappers. */
+const findShape = (schema: unknown): Readonly<Record<string, unknown>> | undefined => {
+  let current = schema as Walkable | undefined;
+  for (let depth = 0; depth < 4 && current !== undefined; depth++) {
+    if (current.shape !== undefined) return current.shape;
+    current = (current._zod?.def?.innerType ?? current._zod?.def?.in) as Walkable | undefined;
+  }
+  return undefined;
+};
+const fieldsOf = (schema: unknown): readonly string[] | undefined => {
+  const shape = findShape(schema);
+  return shape === undefined ? undefined : Object.keys(shape);
+};
+const OBJECTS_AT: Readonly<Record<string, unknown>> = {
+  "": scenarioInputSchema,
+  accelerator: acceleratorFields,
+  model: modelFields,
+  workload: workloadFields,
+  facility: facilityFields,
+  "speculative.draftModel": modelFields,
+  "routing.model": modelFields,
+};
+
+/**
+ * The fields a scenario document accepts at a path ("" the top level, "facility", "targets",
+ * "model.mla" …), for "did you mean" on an unknown field; undefined when the path is not an
+ * object the schema knows.
+ * @example scenarioFieldsAt(["targets"]) // ["ttft", "tpot", "qualityFloor"]
+ */
+export const scenarioFieldsAt = (path: readonly PropertyKey[]): readonly string[] | undefined => {
+  const key = path.map(String).join(".");
+  if (key in OBJECTS_AT) return fieldsOf(OBJECTS_AT[key]);
+  // Below a known object: walk its fields.
+  for (let cut = path.length - 1; cut >= 0; cut--) {
+    const head = path.slice(0, cut).map(String).join(".");
+    if (!(head in OBJECTS_AT)) continue;
+    let schema: unknown = OBJECTS_AT[head];
+    for (const segment of path.slice(cut)) {
+      schema = findShape(schema)?.[String(segment)];
+      if (schema === undefined) return undefined;
+    }
+    return fieldsOf(schema);
+  }
+  return undefined;
+};
 
 /** A scenario document as parsed, before catalog lookup. */
 export type ScenarioInput = z.output<typeof scenarioInputSchema>;
