@@ -135,7 +135,7 @@ export const runPlan = (command: ParsedCommand, document: unknown, io: CliIo): n
   const width = Math.max(...result.right.options.map((o) => o.label.length));
   const lines = result.right.options.map((o) =>
     o.feasible
-      ? `${o.label.padEnd(width)}  ${String(o.replicas).padStart(7)} × ${o.count} = ${String(o.accelerators).padStart(8)} accelerators, ${String(o.nodes).padStart(6)} nodes, ${(o.meterPower / 1e6).toFixed(3)} MW at the meter, binding ${o.binding}, ${o.usdPerHour.total.toFixed(0)} USD/h`
+      ? `${o.label.padEnd(width)}  ${String(o.replicas).padStart(7)} × ${o.count} = ${String(o.accelerators).padStart(8)} accelerators, ${String(o.nodes).padStart(6)} nodes, ${(o.meterPower / 1e6).toFixed(3)} MW at the meter, binding ${o.binding}, ${o.usdPerHour.total.toFixed(0)} USD/h${o.fitsSite === false ? " — exceeds the scenario's site (delivered power or cooling)" : ""}`
       : `${o.label.padEnd(width)}  infeasible: ${o.reason ?? ""}`,
   );
   io.out([`target: ${tokens !== undefined ? `${value} output tokens/s` : `${value} requests/s`}`, ...lines, `cheapest: ${result.right.cheapest?.label ?? "none"}`].join("\n"));

@@ -50,6 +50,13 @@ export interface PlannedDeployment {
   };
   /** Whether one replica can serve at all (fits, meets the targets). */
   readonly feasible: boolean;
+  /**
+   * Whether the sized deployment fits the scenario's own site: average power at the meter
+   * within `facility.deliveredPower` and IT power within `facility.coolingCapacity`. Absent
+   * when the scenario names neither limit (or nothing was sized). plan() sizes the site, so
+   * it does not drop a row that does not fit; planSearch() does.
+   */
+  readonly fitsSite?: boolean;
   /** Why not. */
   readonly reason?: string;
 }
@@ -135,7 +142,15 @@ export const sizeOption = (scenario: Scenario, target: PlanTarget, index: number
     meterPower: sized.averagePower.facility,
     usdPerHour: { energy, accelerators: hours, total: energy + hours },
     feasible: true,
+    ...siteFit(scenario, sized.averagePower.facility, sized.averagePower.it),
   };
+};
+
+/** `fitsSite` of a sized deployment: meter power within delivered power, IT within cooling. */
+const siteFit = (scenario: Scenario, meterWatts: number, itWatts: number): { fitsSite?: boolean } => {
+  const { deliveredPower, coolingCapacity } = scenario.facility;
+  if (deliveredPower === undefined && coolingCapacity === undefined) return {};
+  return { fitsSite: (deliveredPower === undefined || meterWatts <= deliveredPower) && (coolingCapacity === undefined || itWatts <= coolingCapacity) };
 };
 
 /**
