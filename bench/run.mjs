@@ -63,6 +63,19 @@ const parses = time("parseQuantity", 50_000, (n) => {
   return ok;
 });
 
+// parseScenario: the default document (one unit string, "1 MW") and an all-numeric one with an
+// inline accelerator and model; zod schemas are built once at module load.
+const numericDocument = { accelerator: { base: "H100-SXM", peakFlopPerSecond: { bf16: 1.2e15 } }, count: 8, model: { base: "llama-3.1-70b", layers: 80 }, precision: { weights: "fp8", kv: "fp8" }, workload: { preset: "chat", concurrency: 64 }, facility: { deliveredPower: 1e6, pue: 1.2 }, targets: { tpot: 0.05 } };
+const parseMicros = (document) => {
+  const n = 20_000;
+  for (let i = 0; i < 2000; i++) lib.parseScenario(document);
+  const start = performance.now();
+  for (let i = 0; i < n; i++) if (lib.parseScenario(document)._tag !== "Right") throw new Error("parse failed");
+  return ((performance.now() - start) * 1000) / n;
+};
+const parseDefaultMicros = Math.min(parseMicros(lib.DEFAULT_SCENARIO_DOCUMENT), parseMicros(lib.DEFAULT_SCENARIO_DOCUMENT));
+const parseInlineMicros = Math.min(parseMicros(numericDocument), parseMicros(numericDocument));
+
 const sweepRows = 2_000_000;
 const grid = {
   "facility.deliveredPower": Float64Array.from({ length: sweepRows }, (_, i) => 1e3 * (1 + (i % 10000))),
@@ -103,6 +116,7 @@ console.log(`typed units vs raw numbers, paper equation (${N} evals, best of ${r
 console.log(`paper form tpf(): ${fmt(paper.perSecond)} evaluations/s (goal ≥ 1e7)`);
 console.log(`structural evaluate(): ${fmt(structural.perSecond)} evaluations/s (goal ≥ 1e6)`);
 console.log(`parseQuantity: ${fmt(parses.perSecond)} parses/s`);
+console.log(`parseScenario: ${parseDefaultMicros.toFixed(1)} µs per default document, ${parseInlineMicros.toFixed(1)} µs per inline numeric document (best of 2 × 20k)`);
 console.log(`sweep, columnar fast path (site inputs): ${fmt(sweepPerSecond)} rows/s = ${(sweepPerSecond / structural.perSecond).toFixed(0)}× evaluate() in a loop`);
 console.log(`cold import, core entry (token-production/core, no zod or mathjs): ${coreImportMs.toFixed(1)} ms (goal ≤ 50 ms); root entry (zod, no mathjs): ${rootImportMs.toFixed(1)} ms`);
 console.log(`bundle, minified + gzip, without mathjs/vega/hyparquet: core ${(coreBytes / 1024).toFixed(1)} kB (goal ≤ 20 kB), root ${(rootBytes / 1024).toFixed(1)} kB`);

@@ -46,13 +46,15 @@ const NOTES: Readonly<Record<string, string>> = {
     "issue 12: this vector froze a defect: its bound was set by a device-power stave built from one fitted energy per FLOP for every precision, which capped an H100 at ~57 % of its dense FP8 peak. The bound's device-power stave now uses the lowest energy per FLOP physics allows (κ·TDP/peak per format) and never binds at the default limit; the estimate's power model is physical (idle, active, per-format energy per FLOP and per byte, DVFS under the limit). With fp8 the estimate no longer reached the 700 W limit, so the input is now bf16 (the estimate's draw at the top clock extrapolates to the limit before compute or memory bind).",
   "facility-power-bound":
     "issue 13: the estimate's average facility power was computed at the plant's unconstrained operating point (8.36 kW on a 5 kW site); only the share of the plant the site can feed is now powered, so the average never exceeds delivered power ÷ PUE.",
+  "latency-target-bound":
+    "issue 12 (review): the bound's decode steps under a TPOT target no longer carry the prefill's FLOP (a deployment may prefill on other devices; the compute stave still counts it), so the bound's latency batch and latency-target ceiling rose; the estimate is unchanged.",
   "memory-capacity-bound":
     "issue 12: KV memory is sized at a sequence's mean occupancy over its decode positions (paged KV, continuous batching), not at its final length, so the capacity stave admits more sequences.",
   "routing-mixture":
     "issue 12: both models stay resident; the bound reports the lowest mixed ceiling (each stave is a resource both models draw on), the estimate time-shares.",
 };
 const DEFAULT_NOTE =
-  "issues 12–14: regenerated after the bound (exact attention spans, LM head once per request, KV at mean occupancy, energy floors), the physical power model and the multi-GPU estimate (engine profiles, parallelism, communication) changed the numbers, and after the single refit of the calibration.";
+  "issues 12–14: regenerated after the bound (exact attention spans, LM head once per request, KV at mean occupancy, energy floors), the physical power model and the multi-GPU estimate (engine profiles, parallelism, communication) changed the numbers, and after the refit of the calibration (last refit: Gemma 3's vision tower no longer counted as run for text).";
 
 for (const { name, input, lever } of scenarios) {
   const parsed = parseScenario(input);

@@ -40,6 +40,7 @@ export type {
   CatalogId,
   FacilityDocument,
   ModelDocument,
+  PeakFlopPerSecondDocument,
   PrecisionDocument,
   QuantityInput,
   ScenarioDocument,
@@ -57,6 +58,7 @@ export { FACILITIES, FACILITY_IDS, GRIDS } from "./catalog/facilities.js";
 export type { FacilityId, FacilityPreset, FacilitySources, GridId, Grid } from "./catalog/facilities.js";
 export { DEFAULT_SCENARIO_DOCUMENT } from "./catalog/defaultScenario.js";
 export { CALIBRATION_ERRORS, FITTED_ACCELERATOR_EFFICIENCY, FITTED_POWER, FITTED_VLLM } from "./catalog/calibrated.js";
+export type { FittedAcceleratorEfficiency } from "./catalog/calibrated.js";
 export { ENGINES, ENGINE_IDS } from "./catalog/engines.js";
 export type { EngineProfile } from "./catalog/engines.js";
 export { ACCELERATOR_PRICES, acceleratorPrice } from "./catalog/prices.js";
@@ -66,7 +68,7 @@ export { closestIds, didYouMean, findId } from "./catalog/closestIds.js";
 export type { Accelerator, ClockRange, EnergyCoefficients, Grade, Graded, HardwareEfficiency, Interconnect, PowerModel } from "./domain/accelerator.js";
 export { VOLTAGE_FLOOR_FACTOR, MEMORY_ENERGY, boundCoefficients } from "./catalog/boundEnergy.js";
 export type { MemoryEnergy, MemoryKind } from "./catalog/boundEnergy.js";
-export type { Model, Experts, MultiHeadLatentAttention } from "./domain/model.js";
+export type { Model, Experts, KeptPrecision, MultiHeadLatentAttention } from "./domain/model.js";
 export type { Workload } from "./domain/workload.js";
 export type { Facility, CarbonBasis } from "./domain/facility.js";
 export type { Scenario, Targets, Efficiency, EngineId, Parallelism } from "./domain/scenario.js";
@@ -90,6 +92,7 @@ export { meanDecodePassFlop } from "./physics/requestFlop.js";
 export { flopPerOutputTokenOf, prefillFlopPerRequest, decodeFlopPerRequest } from "./physics/requestFlop.js";
 export { kvBytesPerSequence } from "./physics/kvBytes.js";
 export { weightBytesPerStep, weightBytesResident } from "./physics/weightBytes.js";
+export type { WeightLayout } from "./physics/weightBytes.js";
 
 export { readMlEnergyRow, parseSimpleCsv, mlEnergyRowSchema } from "./measured/mlenergyRun.js";
 export type { MlEnergyRow, MlEnergyRun } from "./measured/mlenergyRun.js";
@@ -164,7 +167,12 @@ export {
   PARAMETER_NAMES,
   crossover,
   isParameterName,
+  dominates,
+  paretoFront,
+  parameterValueProblem,
+  scenarioValueProblem,
   plan,
+  planSearch,
   scenarioLabel,
   seededRandom,
   sensitivity,
@@ -182,9 +190,13 @@ export type {
   NoCrossover,
   Parameter,
   ParameterName,
+  ScenarioLimit,
   Plan,
   PlanOptions,
+  PlanSearch,
+  PlanSearchOptions,
   PlanTarget,
+  SearchCandidate,
   PlannedDeployment,
   PlanningError,
   Range,
@@ -204,8 +216,12 @@ export type {
   UncertainResult,
   Uncertainty,
 } from "./planning/index.js";
+export { FIELD_RANGES, RANGE_REASONS, describeRange, inRange, isRangePath, rangeProblem } from "./domain/ranges.js";
+export type { FieldRange, RangePath } from "./domain/ranges.js";
+export { layoutProblems, type LayoutProblem } from "./domain/layoutRules.js";
 export { operatingPoint } from "./tpf/operatingPoint.js";
 export type { OperatingPoint } from "./tpf/operatingPoint.js";
+export type { FullLoadPower } from "./tpf/energyReport.js";
 export type { StaveValues } from "./tpf/binding.js";
 export { recurrentStateBytes } from "./physics/recurrentState.js";
 

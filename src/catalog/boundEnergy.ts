@@ -19,7 +19,10 @@ export type MemoryKind = "hbm2e" | "hbm3" | "hbm3e" | "gddr6";
  * at the limit, measurements.md §5). κ = 0.25 takes V_floor/V_max = 0.5, below the ~0.65–0.7 V
  * floor and ~1.0–1.1 V top of current 4–5 nm parts, so it errs on the favourable side.
  */
-export const VOLTAGE_FLOOR_FACTOR: Graded & { readonly value: number } = {
+export const VOLTAGE_FLOOR_FACTOR: Graded & {
+  /** (V_floor/V_max)², the share of dynamic energy per operation left at the voltage floor (1). */
+  readonly value: number;
+} = {
   value: 0.25,
   grade: "derived",
   source:

@@ -15,14 +15,14 @@ export interface FittedPowerModel {
 
 /** Provenance of the fit. */
 export const CALIBRATION_SOURCE =
-  "fitted by scripts/calibrate.ts on ML.ENERGY Leaderboard v3.0 runs (shared/data/mlenergy_v3_runs.csv, leaderboard commit 0cd52dab, data 2026-02-16; 313 runs with published prompt lengths: lm-arena-chat 224, gpqa 634 tokens), library commit ac6396c";
+  "fitted by scripts/calibrate.ts on ML.ENERGY Leaderboard v3.0 runs (shared/data/mlenergy_v3_runs.csv, leaderboard commit 0cd52dab, data 2026-02-16; 313 runs with published prompt lengths: lm-arena-chat 224, gpqa 634 tokens), library commit 64a89ce";
 /** Date of the fit. */
-export const CALIBRATION_DATE = "2026-11-23";
+export const CALIBRATION_DATE = "2026-11-24";
 
 /** Fitted power models, by accelerator id. */
 export const FITTED_POWER: Readonly<Record<"H100-SXM" | "B200", FittedPowerModel>> = {
-  "H100-SXM": { activePowerWatts: 353.7, joulesPerFlopBf16: 7.279e-13, joulesPerByte: 3.12e-11 },
-  "B200": { activePowerWatts: 350.4, joulesPerFlopBf16: 5.354e-13, joulesPerByte: 7.296e-11 },
+  "H100-SXM": { activePowerWatts: 354.7, joulesPerFlopBf16: 7.279e-13, joulesPerByte: 3.12e-11 },
+  "B200": { activePowerWatts: 351.9, joulesPerFlopBf16: 5.354e-13, joulesPerByte: 7.216e-11 },
 };
 
 /** Fitted hardware efficiencies of one accelerator. */
@@ -37,12 +37,12 @@ export interface FittedAcceleratorEfficiency {
 
 /** Fitted efficiencies by accelerator. */
 export const FITTED_ACCELERATOR_EFFICIENCY: Readonly<Record<"H100-SXM" | "B200", FittedAcceleratorEfficiency>> = {
-  "H100-SXM": { compute: 0.6978, computeHalfWidth: 534.5, bandwidth: 0.8962 },
-  "B200": { compute: 0.6628, computeHalfWidth: 703.6, bandwidth: 0.7032 },
+  "H100-SXM": { compute: 0.6973, computeHalfWidth: 545.8, bandwidth: 0.8971 },
+  "B200": { compute: 0.6607, computeHalfWidth: 681.8, bandwidth: 0.6911 },
 };
 
 /** The vLLM engine profile, fitted (s, except overlap (1)). */
-export const FITTED_VLLM = { layerLatency: 0.00004954, expertLayerLatency: 3.927e-7, quantizedExpertLayerLatency: 0.0001424, stepOverhead: 0.0008444, sequenceOverhead: 0.00006535, overlap: 0.2724 } as const;
+export const FITTED_VLLM = { layerLatency: 0.00004372, expertLayerLatency: 0.000001586, quantizedExpertLayerLatency: 0.000143, stepOverhead: 0.001078, sequenceOverhead: 0.0000649, overlap: 0.2697 } as const;
 
 /** Ratios from which the other engine profiles are derived, with their sources. */
 export const DERIVED_ENGINE_RATIOS = {
@@ -55,203 +55,203 @@ export const CALIBRATION_ERRORS = {
   "leaveOneFamilyOut": {
     "all": {
       "runs": 313,
-      "rateMedian": 0.123,
-      "rateP90": 0.367,
-      "powerMedian": 0.085,
-      "powerP90": 0.238,
-      "joulesMedian": 0.122,
-      "joulesP90": 0.374
+      "rateMedian": 0.126,
+      "rateP90": 0.372,
+      "powerMedian": 0.087,
+      "powerP90": 0.237,
+      "joulesMedian": 0.124,
+      "joulesP90": 0.372
     },
     "byFamily": {
       "gemma-3": {
         "runs": 29,
-        "rateMedian": 0.106,
-        "rateP90": 0.227,
-        "powerMedian": 0.053,
-        "powerP90": 0.106,
+        "rateMedian": 0.114,
+        "rateP90": 0.235,
+        "powerMedian": 0.061,
+        "powerP90": 0.119,
         "joulesMedian": 0.058,
-        "joulesP90": 0.144
+        "joulesP90": 0.159
       },
       "gpt-oss": {
         "runs": 65,
         "rateMedian": 0.15,
-        "rateP90": 0.441,
-        "powerMedian": 0.122,
+        "rateP90": 0.442,
+        "powerMedian": 0.125,
         "powerP90": 0.239,
-        "joulesMedian": 0.159,
+        "joulesMedian": 0.163,
         "joulesP90": 0.68
       },
       "nemotron": {
         "runs": 43,
-        "rateMedian": 0.121,
-        "rateP90": 0.34,
+        "rateMedian": 0.123,
+        "rateP90": 0.331,
         "powerMedian": 0.082,
         "powerP90": 0.227,
-        "joulesMedian": 0.136,
-        "joulesP90": 0.259
+        "joulesMedian": 0.135,
+        "joulesP90": 0.258
       },
       "qwen3-dense": {
         "runs": 71,
-        "rateMedian": 0.099,
+        "rateMedian": 0.1,
         "rateP90": 0.242,
         "powerMedian": 0.039,
-        "powerP90": 0.106,
-        "joulesMedian": 0.056,
-        "joulesP90": 0.143
+        "powerP90": 0.107,
+        "joulesMedian": 0.057,
+        "joulesP90": 0.141
       },
       "qwen3-moe": {
         "runs": 105,
-        "rateMedian": 0.136,
-        "rateP90": 0.393,
-        "powerMedian": 0.144,
-        "powerP90": 0.352,
-        "joulesMedian": 0.167,
-        "joulesP90": 0.455
+        "rateMedian": 0.148,
+        "rateP90": 0.399,
+        "powerMedian": 0.142,
+        "powerP90": 0.35,
+        "joulesMedian": 0.163,
+        "joulesP90": 0.457
       }
     },
     "byGpu": {
       "B200": {
         "runs": 126,
-        "rateMedian": 0.138,
-        "rateP90": 0.434,
+        "rateMedian": 0.143,
+        "rateP90": 0.44,
         "powerMedian": 0.087,
         "powerP90": 0.237,
-        "joulesMedian": 0.151,
-        "joulesP90": 0.51
+        "joulesMedian": 0.148,
+        "joulesP90": 0.513
       },
       "H100-SXM": {
         "runs": 187,
-        "rateMedian": 0.121,
-        "rateP90": 0.298,
-        "powerMedian": 0.085,
-        "powerP90": 0.237,
+        "rateMedian": 0.122,
+        "rateP90": 0.301,
+        "powerMedian": 0.087,
+        "powerP90": 0.236,
         "joulesMedian": 0.111,
-        "joulesP90": 0.263
+        "joulesP90": 0.261
       }
     },
     "byBatch": {
       "> 256": {
         "runs": 60,
         "rateMedian": 0.167,
-        "rateP90": 0.444,
-        "powerMedian": 0.085,
-        "powerP90": 0.2,
-        "joulesMedian": 0.152,
+        "rateP90": 0.445,
+        "powerMedian": 0.087,
+        "powerP90": 0.201,
+        "joulesMedian": 0.154,
         "joulesP90": 0.697
       },
       "1–16": {
         "runs": 82,
-        "rateMedian": 0.119,
-        "rateP90": 0.403,
+        "rateMedian": 0.122,
+        "rateP90": 0.413,
         "powerMedian": 0.08,
-        "powerP90": 0.367,
-        "joulesMedian": 0.083,
-        "joulesP90": 0.482
+        "powerP90": 0.366,
+        "joulesMedian": 0.085,
+        "joulesP90": 0.497
       },
       "17–64": {
         "runs": 76,
-        "rateMedian": 0.117,
-        "rateP90": 0.332,
-        "powerMedian": 0.075,
-        "powerP90": 0.231,
-        "joulesMedian": 0.124,
-        "joulesP90": 0.294
+        "rateMedian": 0.121,
+        "rateP90": 0.329,
+        "powerMedian": 0.08,
+        "powerP90": 0.23,
+        "joulesMedian": 0.126,
+        "joulesP90": 0.292
       },
       "65–256": {
         "runs": 95,
         "rateMedian": 0.121,
-        "rateP90": 0.278,
-        "powerMedian": 0.102,
-        "powerP90": 0.232,
-        "joulesMedian": 0.126,
-        "joulesP90": 0.265
+        "rateP90": 0.279,
+        "powerMedian": 0.103,
+        "powerP90": 0.231,
+        "joulesMedian": 0.125,
+        "joulesP90": 0.262
       }
     },
     "byLayout": {
       "1 GPU": {
         "runs": 182,
         "rateMedian": 0.12,
-        "rateP90": 0.288,
-        "powerMedian": 0.071,
-        "powerP90": 0.209,
-        "joulesMedian": 0.109,
+        "rateP90": 0.284,
+        "powerMedian": 0.072,
+        "powerP90": 0.208,
+        "joulesMedian": 0.11,
         "joulesP90": 0.267
       },
       "EP + TP attention": {
         "runs": 86,
-        "rateMedian": 0.154,
-        "rateP90": 0.401,
-        "powerMedian": 0.155,
-        "powerP90": 0.368,
-        "joulesMedian": 0.172,
-        "joulesP90": 0.515
+        "rateMedian": 0.161,
+        "rateP90": 0.409,
+        "powerMedian": 0.154,
+        "powerP90": 0.367,
+        "joulesMedian": 0.171,
+        "joulesP90": 0.524
       },
       "TP": {
         "runs": 45,
-        "rateMedian": 0.123,
-        "rateP90": 0.435,
-        "powerMedian": 0.074,
-        "powerP90": 0.148,
+        "rateMedian": 0.131,
+        "rateP90": 0.436,
+        "powerMedian": 0.072,
+        "powerP90": 0.149,
         "joulesMedian": 0.098,
-        "joulesP90": 0.535
+        "joulesP90": 0.536
       }
     },
     "byTask": {
       "gpqa": {
         "runs": 113,
-        "rateMedian": 0.141,
+        "rateMedian": 0.131,
         "rateP90": 0.432,
-        "powerMedian": 0.102,
-        "powerP90": 0.251,
-        "joulesMedian": 0.143,
-        "joulesP90": 0.645
+        "powerMedian": 0.103,
+        "powerP90": 0.257,
+        "joulesMedian": 0.142,
+        "joulesP90": 0.648
       },
       "lm-arena-chat": {
         "runs": 200,
-        "rateMedian": 0.112,
-        "rateP90": 0.307,
-        "powerMedian": 0.076,
+        "rateMedian": 0.117,
+        "rateP90": 0.308,
+        "powerMedian": 0.08,
         "powerP90": 0.228,
         "joulesMedian": 0.102,
-        "joulesP90": 0.263
+        "joulesP90": 0.261
       }
     },
     "qwen3MoeExpertParallel": {
       "runs": 86,
-      "rateMedian": 0.154,
-      "rateP90": 0.401,
-      "powerMedian": 0.155,
-      "powerP90": 0.368,
-      "joulesMedian": 0.172,
-      "joulesP90": 0.515
+      "rateMedian": 0.161,
+      "rateP90": 0.409,
+      "powerMedian": 0.154,
+      "powerP90": 0.367,
+      "joulesMedian": 0.171,
+      "joulesP90": 0.524
     }
   },
   "inSample": {
     "runs": 313,
-    "rateMedian": 0.101,
-    "rateP90": 0.289,
-    "powerMedian": 0.076,
-    "powerP90": 0.211,
-    "joulesMedian": 0.101,
-    "joulesP90": 0.296
+    "rateMedian": 0.097,
+    "rateP90": 0.294,
+    "powerMedian": 0.077,
+    "powerP90": 0.214,
+    "joulesMedian": 0.1,
+    "joulesP90": 0.295
   },
   "unknownInput": {
     "runs": 50,
-    "rateMedian": 0.661,
-    "rateP90": 5.387,
-    "powerMedian": 0.438,
-    "powerP90": 0.72,
-    "joulesMedian": 0.528,
-    "joulesP90": 0.89
+    "rateMedian": 0.66,
+    "rateP90": 5.361,
+    "powerMedian": 0.439,
+    "powerP90": 0.719,
+    "joulesMedian": 0.526,
+    "joulesP90": 0.889
   },
   "hostBound": {
     "runs": 63,
     "rateMedian": 0.288,
-    "rateP90": 2.506,
-    "powerMedian": 0.063,
-    "powerP90": 0.222,
-    "joulesMedian": 0.177,
-    "joulesP90": 0.413
+    "rateP90": 2.505,
+    "powerMedian": 0.061,
+    "powerP90": 0.223,
+    "joulesMedian": 0.176,
+    "joulesP90": 0.41
   },
   "atRangeEdge": [
     "H100-SXM.joulesPerFlopBf16",

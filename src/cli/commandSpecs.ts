@@ -59,17 +59,26 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   {
     name: "plan",
     summary: "accelerators, nodes and MW at the meter for a target rate; the cheapest option",
-    usage: ["plan <scenario.json | -> (--target-tokens N | --target-requests N) [--accelerators A,B,…] [--json]"],
+    usage: [
+      "plan <scenario.json | -> (--target-tokens N | --target-requests N) [--accelerators A,B,…] [--json]",
+      "plan <scenario.json | -> --search (--target-tokens N | --target-requests N) [--counts 1,2,4,8] [--precisions bf16,fp8,fp4] [--concurrency 16,32,…] [--parallelism search|keep] [--accelerators A,B,…] [--json]",
+    ],
     maxPositionals: 1,
     options: [
       { name: "target-tokens", type: "string", value: "N", description: "target output tokens/s" },
       { name: "target-requests", type: "string", value: "N", description: "target requests/s" },
       { name: "accelerators", type: "string", value: "A,B,…", description: "catalog accelerators to size (default: the scenario's own)" },
+      { name: "search", type: "boolean", description: "search count per replica, layout, precision and concurrency; print the cost/energy Pareto set" },
+      { name: "counts", type: "string", value: "1,2,4,8", description: "with --search: accelerators per replica to try" },
+      { name: "precisions", type: "string", value: "bf16,fp8,fp4", description: "with --search: weight and tensor-core formats to try" },
+      { name: "concurrency", type: "string", value: "16,32,64,128,256", description: "with --search: requests in flight per replica to try" },
+      { name: "parallelism", type: "string", value: "search|keep", description: "with --search: try every tensor/pipeline/expert layout (search, default) or tensor = count (keep)" },
       json,
       useDefault,
     ],
     notes: [
       "An array of scenarios plans each of them. Each option is priced at the scenario's facility.acceleratorHourPrice, else the catalog's price for its accelerator (tpf list accelerators), else the facility preset's.",
+      "With --search, candidates must meet the scenario's latency targets and quality floor and fit its site (facility.deliveredPower at the meter, facility.coolingCapacity); the rows are those no other candidate beats on both USD per million output tokens and J per output token at the meter.",
     ],
   },
   {
@@ -138,8 +147,8 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   },
   {
     name: "list",
-    summary: "the catalogs: accelerators, models, workloads, facilities, levers, parameters",
-    usage: ["list accelerators|models|workloads|facilities|levers|parameters [--json]"],
+    summary: "the catalogs: accelerators, models, workloads, facilities, engines, levers, parameters, scenario fields",
+    usage: ["list accelerators|models|workloads|facilities|engines|levers|parameters|fields [--json]"],
     maxPositionals: 1,
     options: [{ ...json, description: "print the catalog entries as JSON" }],
   },

@@ -3,6 +3,7 @@ import type { Scenario } from "../domain/scenario.js";
 import { parseScenario } from "../schema/parseScenario.js";
 import { formatScenarioError } from "../schema/scenarioError.js";
 import { evaluate } from "../tpf/evaluate.js";
+import { siteAnswer } from "../planning/siteAnswer.js";
 import { EXIT } from "./exitCodes.js";
 import { formatEvaluationTable } from "./formatTable.js";
 import type { CliIo } from "./io.js";
@@ -25,6 +26,9 @@ export const runEvaluate = (document: unknown, format: EvaluateFormat, io: CliIo
   const many = Array.isArray(document);
   const documents: unknown[] = many ? (document as unknown[]) : [document];
   const scenarios: (Scenario | undefined)[] = new Array<Scenario | undefined>(documents.length);
+  // Whether each document names its replicas: then the site answer takes them as given,
+  // otherwise it fills the site (as the explorer does).
+  const namesReplicas: boolean[] = documents.map((d) => typeof d === "object" && d !== null && "replicas" in d);
   const problems: string[] = [];
   let problemCount = 0;
   for (let index = 0; index < documents.length; index++) {
@@ -57,7 +61,8 @@ export const runEvaluate = (document: unknown, format: EvaluateFormat, io: CliIo
     for (let i = 0; i < scenarios.length; i++) {
       if (i > 0) io.out("");
       const scenario = take(i);
-      io.out(formatEvaluationTable(scenario, evaluate(scenario)));
+      const site = siteAnswer(scenario, { replicas: namesReplicas[i] ? "scenario" : "fill-site" });
+      io.out(formatEvaluationTable(scenario, evaluate(scenario), site));
     }
   }
   return EXIT.ok;

@@ -1,4 +1,7 @@
 import { ACCELERATORS } from "../catalog/accelerators.js";
+import { ENGINES, ENGINE_IDS } from "../catalog/engines.js";
+import { PRECISIONS } from "../domain/precision.js";
+import { describeRange, FIELD_RANGES, RANGE_REASONS, type RangePath } from "../domain/ranges.js";
 import { didYouMean } from "../catalog/closestIds.js";
 import { FACILITIES } from "../catalog/facilities.js";
 import { MODELS } from "../catalog/models.js";
@@ -13,7 +16,7 @@ import { EXIT } from "./exitCodes.js";
 import type { CliIo } from "./io.js";
 
 /** What `tpf list` lists. */
-export const LIST_TOPICS = ["accelerators", "models", "workloads", "facilities", "levers", "parameters"] as const;
+export const LIST_TOPICS = ["accelerators", "models", "workloads", "facilities", "engines", "levers", "parameters", "fields"] as const;
 
 /** One of LIST_TOPICS. */
 export type ListTopic = (typeof LIST_TOPICS)[number];
@@ -36,10 +39,11 @@ const billions = (x: number): string => `${(x / 1e9).toPrecision(3)}B`;
 const accelerators = (): Listing => {
   const all = Object.values(ACCELERATORS) as Accelerator[];
   return {
-    header: ["id", "name", "bf16 TFLOP/s", "fp8 TFLOP/s", "fp4 TFLOP/s", "memory GB", "TB/s", "TDP W", "USD/h", "source (date)"],
+    header: ["id", "name", "bf16 TFLOP/s", "fp8 TFLOP/s", "fp4 TFLOP/s", "memory GB", "TB/s", "TDP W", "power limit W", "clock MHz", "USD/h", "source (date)"],
     rows: all.map((a) => [
       a.id, a.name, tera(a.peakFlopPerSecond.bf16), tera(a.peakFlopPerSecond.fp8), tera(a.peakFlopPerSecond.fp4),
       giga(a.memoryCapacity), (a.memoryBandwidth / 1e12).toFixed(2), String(a.maxPower),
+      `${a.power.powerLimitRange.min}–${a.power.powerLimitRange.max}`, `${a.clock.min / 1e6}–${a.clock.max / 1e6}`,
       acceleratorPrice(a.id)?.usdPerHour.toFixed(2) ?? "preset", `${a.source} (${a.date})`,
     ]),
     entries: all.map((a) => {
@@ -47,6 +51,8 @@ const accelerators = (): Listing => {
       return {
         id: a.id, name: a.name, peakFlopPerSecond: a.peakFlopPerSecond, memoryCapacity: a.memoryCapacity,
         memoryBandwidth: a.memoryBandwidth, maxPower: a.maxPower, idlePower: a.power.idlePower,
+        powerLimitRange: { min: a.power.powerLimitRange.min, max: a.power.powerLimitRange.max, grade: a.power.powerLimitSource.grade, source: a.power.powerLimitSource.source },
+        clock: { min: a.clock.min, peak: a.clock.peak, max: a.clock.max },
         acceleratorHourPrice: price === undefined ? null : { usdPerHour: price.usdPerHour, basis: price.basis, source: price.source, date: price.date },
         source: a.source, date: a.date,
       };
@@ -99,20 +105,51 @@ const levers = (): Listing => {
   };
 };
 
-const parameters = (): Listing => {
-  const all = PARAMETER_NAMES.map((name) => PARAMETERS[name]!);
+const engines = (): Listing => {
+  const all = ENGINE_IDS.map((id) => ENGINES[id]);
+  const micro = (s: number): string => (s * 1e6).toFixed(1);
   return {
-    header: ["name", "SI unit", "whole numbers"],
-    rows: all.map((p) => [p.name, p.unit, p.integer ? "yes" : "no"]),
-    entries: all.map((p) => ({ name: p.name, unit: p.unit, integer: p.integer })),
+    header: ["id", "name", "layer µs", "expert layer µs", "step µs", "sequence µs", "overlap", "grade", "source (date)"],
+    rows: all.map((e) => [e.id, e.name, micro(e.layerLatency), micro(e.expertLayerLatency), micro(e.stepOverhead), micro(e.sequenceOverhead), e.overlap.toFixed(2), e.grade, `${e.source} (${e.date})`]),
+    entries: all,
   };
 };
 
-const LISTINGS: Readonly<Record<ListTopic, () => Listing>> = { accelerators, models, workloads, facilities, levers, parameters };
+const parameters = (): Listing => {
+  const all = PARAMETER_NAMES.map((name) => PARAMETERS[name]!);
+  return {
+    header: ["name", "SI unit", "whole numbers", "range"],
+    rows: all.map((p) => [p.name, p.unit, p.integer ? "yes" : "no", describeRange(p.range)]),
+    entries: all.map((p) => ({ name: p.name, unit: p.unit, integer: p.integer, range: { ...p.range, text: describeRange(p.range) } })),
+  };
+};
+
+// Scenario fields: every documented range that is not a lever's, a plan option or uncertain's.
+const SCENARIO_FIELD_PATHS = (Object.keys(FIELD_RANGES) as RangePath[]).filter((path) => !/^(levers|plan|uncertain)\./.test(path));
+const CHOICES: readonly { readonly path: string; readonly values: readonly string[]; readonly reason: string }[] = [
+  { path: "engine", values: ENGINE_IDS, reason: "serving engine whose profile sets the per-step overheads (tpf list engines)" },
+  { path: "precision.weights / kv / compute", values: PRECISIONS, reason: "formats of weights, KV cache and tensor cores" },
+];
+
+const fields = (): Listing => ({
+  header: ["field", "SI unit", "accepted", "why"],
+  rows: [
+    ...SCENARIO_FIELD_PATHS.map((path) => [path, FIELD_RANGES[path].unit, describeRange(FIELD_RANGES[path]), RANGE_REASONS[path]]),
+    ...CHOICES.map((c) => [c.path, "—", `one of ${c.values.join(", ")}`, c.reason]),
+  ],
+  entries: [
+    ...SCENARIO_FIELD_PATHS.map((path) => ({ field: path, ...FIELD_RANGES[path], text: describeRange(FIELD_RANGES[path]), reason: RANGE_REASONS[path] })),
+    ...CHOICES.map((c) => ({ field: c.path, values: c.values, reason: c.reason })),
+  ],
+});
+
+const LISTINGS: Readonly<Record<ListTopic, () => Listing>> = { accelerators, models, workloads, facilities, engines, levers, parameters, fields };
 
 /**
  * `tpf list <topic> [--json]`: the catalogs (ids, names, key figures, source and date), the
- * lever kinds with their fields, and the parameter names that sweep and crossover take.
+ * engine profiles, the lever kinds with their fields, the parameter names that sweep,
+ * crossover and uncertain take (with their ranges), and every scenario field with the range
+ * parseScenario accepts.
  * @example runList("accelerators", false, io)
  */
 export const runList = (topic: string | undefined, json: boolean, io: CliIo): number => {

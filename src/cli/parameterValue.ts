@@ -4,6 +4,7 @@ import {
   bandwidth,
   computeRate,
   energyPrice,
+  frequency,
   memory,
   outputTokenCount,
   parseQuantity,
@@ -26,6 +27,7 @@ const KIND_BY_UNIT: Readonly<Record<string, AnyKind>> = {
   "FLOP/s": computeRate as AnyKind,
   token: outputTokenCount as AnyKind,
   "USD/J": energyPrice as AnyKind,
+  Hz: frequency as AnyKind,
 };
 
 /**

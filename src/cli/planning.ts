@@ -4,7 +4,9 @@ import { didYouMean, findId } from "../catalog/closestIds.js";
 import type { Scenario } from "../domain/scenario.js";
 import { crossover } from "../planning/crossover.js";
 import { PARAMETERS, PARAMETER_NAMES } from "../planning/parameters.js";
-import { plan, scenarioLabel } from "../planning/plan.js";
+import { plan, scenarioLabel, type PlanTarget } from "../planning/plan.js";
+import { planSearch } from "../planning/planSearch.js";
+import { PRECISIONS, type Precision } from "../domain/precision.js";
 import { parseScenario } from "../schema/parseScenario.js";
 import { formatScenarioError } from "../schema/scenarioError.js";
 import type { Mode } from "../staves/plant.js";
@@ -28,9 +30,63 @@ const modeFlag = (value: string | undefined): E.Either<string, Mode> =>
 
 const ACCELERATOR_IDS: readonly string[] = Object.keys(ACCELERATORS);
 
+/** A comma list of numbers ("1,2,4"); Left names the flag and the item. */
+const numberList = (command: ParsedCommand, flag: string): E.Either<string, number[] | undefined> => {
+  const given = text(command, flag);
+  if (given === undefined) return E.right(undefined);
+  const items = given.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const numbers = items.map(Number);
+  const bad = items.find((item, i) => !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(item) || !Number.isFinite(numbers[i]));
+  return bad === undefined ? E.right(numbers) : E.left(`--${flag}: expected comma-separated numbers, got ${JSON.stringify(bad)}`);
+};
+
+const SEARCH_HEADER = ["scenario and knobs", "replicas × count", "accelerators", "MW at meter", "USD/Mtok", "J/token", "binding"];
+
+/** `tpf plan --search`: the cost/energy Pareto set over the knobs, as a table or JSON. */
+const runSearch = (command: ParsedCommand, scenarios: readonly Scenario[], labels: readonly string[], target: PlanTarget, io: CliIo): number => {
+  const counts = numberList(command, "counts");
+  const concurrencies = numberList(command, "concurrency");
+  const precisionText = text(command, "precisions");
+  const precisions = precisionText?.split(",").map((s) => s.trim().toLowerCase()).filter((s) => s !== "");
+  const unknownPrecision = precisions?.find((p) => !(PRECISIONS as readonly string[]).includes(p));
+  const parallelism = text(command, "parallelism");
+  const problems = [counts, concurrencies].flatMap((r) => (E.isLeft(r) ? [r.left] : []));
+  if (unknownPrecision !== undefined) problems.push(`--precisions: unknown ${JSON.stringify(unknownPrecision)}${didYouMean(PRECISIONS, unknownPrecision)}; expected some of ${PRECISIONS.join(", ")}`);
+  if (parallelism !== undefined && parallelism !== "search" && parallelism !== "keep") problems.push(`--parallelism: expected search or keep, got ${JSON.stringify(parallelism)}`);
+  if (problems.length > 0) return fail(io, problems.join("\n"));
+  const countList = (counts as E.Right<number[] | undefined>).right;
+  const concurrencyList = (concurrencies as E.Right<number[] | undefined>).right;
+  const result = planSearch(scenarios, target, {
+    labels,
+    ...(countList === undefined ? {} : { counts: countList }),
+    ...(concurrencyList === undefined ? {} : { concurrencies: concurrencyList }),
+    ...(precisions === undefined ? {} : { precisions: precisions as Precision[] }),
+    ...(parallelism === "search" || parallelism === "keep" ? { parallelism } : {}),
+  });
+  if (E.isLeft(result)) return fail(io, result.left.message);
+  const { pareto, evaluated, feasible } = result.right;
+  if (command.values.json === true) {
+    io.out(JSON.stringify({ target, evaluated, feasible, pareto }, null, 2));
+    return EXIT.ok;
+  }
+  const rows = pareto.map((c) => [
+    c.label, `${c.replicas} × ${c.count}`, String(c.accelerators), (c.meterPower / 1e6).toFixed(3),
+    c.usdPerMillionTokens.toFixed(4), c.joulesPerOutputToken.toFixed(3), c.binding,
+  ]);
+  const widths = SEARCH_HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const table = [SEARCH_HEADER, ...rows].map((cells) => cells.map((cell, i) => (i === 0 || i === cells.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ").trimEnd());
+  const rate = target.outputTokensPerSecond !== undefined ? `${target.outputTokensPerSecond} output tokens/s` : `${target.requestsPerSecond ?? 0} requests/s`;
+  io.out([
+    `target: ${rate}; ${evaluated} candidates, ${feasible} meet the targets and fit the site, ${pareto.length} on the cost/energy Pareto set`,
+    ...(pareto.length === 0 ? ["no candidate meets the targets within the site; widen the knobs (--counts, --precisions, --concurrency) or the site"] : table),
+  ].join("\n"));
+  return EXIT.ok;
+};
+
 /**
  * `tpf plan`: sizes each option (the scenario, each scenario of an array, each with every
- * accelerator of --accelerators) for the target; rows name their scenario.
+ * accelerator of --accelerators) for the target; rows name their scenario. With --search, the
+ * cost/energy Pareto set over count, layout, precision and concurrency (planSearch).
  * @example runPlan(command, document, io)
  */
 export const runPlan = (command: ParsedCommand, document: unknown, io: CliIo): number => {
@@ -38,7 +94,7 @@ export const runPlan = (command: ParsedCommand, document: unknown, io: CliIo): n
   const requests = text(command, "target-requests");
   if ((tokens === undefined) === (requests === undefined)) return fail(io, "target: give exactly one of --target-tokens, --target-requests");
   const value = Number(tokens ?? requests);
-  if (!(Number.isFinite(value) && value > 0)) return fail(io, `target: expected a rate > 0, got ${JSON.stringify(tokens ?? requests)}`);
+  if (!Number.isFinite(value)) return fail(io, `target: expected a number, got ${JSON.stringify(tokens ?? requests)}`);
   const given = text(command, "accelerators")?.split(",").map((s) => s.trim()).filter((s) => s !== "");
   const unknown = (given ?? []).filter((id) => findId(ACCELERATOR_IDS, id) === undefined);
   if (unknown.length > 0) {
@@ -49,6 +105,7 @@ export const runPlan = (command: ParsedCommand, document: unknown, io: CliIo): n
   const documents: unknown[] = many ? (document as unknown[]) : [document];
   const options: Scenario[] = [];
   const labels: string[] = [];
+  const searchLabels: string[] = [];
   const problems: string[] = [];
   documents.forEach((doc, index) => {
     const prefix = many ? `[${index}].` : "";
@@ -61,10 +118,14 @@ export const runPlan = (command: ParsedCommand, document: unknown, io: CliIo): n
       }
       options.push(parsed.right);
       labels.push(`${many ? `scenario ${index}: ` : ""}${scenarioLabel(parsed.right)}`);
+      searchLabels.push(`${many ? `scenario ${index}: ` : ""}${parsed.right.accelerator.id} · ${parsed.right.model.id}`);
     }
   });
   if (problems.length > 0) return fail(io, [...new Set(problems)].join("\n"));
   const target = tokens !== undefined ? { outputTokensPerSecond: value } : { requestsPerSecond: value };
+  if (command.values.search === true) return runSearch(command, options, searchLabels, target, io);
+  const searchOnly = ["counts", "precisions", "concurrency", "parallelism"].filter((flag) => command.values[flag] !== undefined);
+  if (searchOnly.length > 0) return fail(io, `${searchOnly.map((f) => `--${f}`).join(", ")}: only with --search`);
   const result = plan(options, target, { labels });
   if (E.isLeft(result)) return fail(io, result.left.message);
   if (command.values.json === true) {
@@ -74,7 +135,7 @@ export const runPlan = (command: ParsedCommand, document: unknown, io: CliIo): n
   const width = Math.max(...result.right.options.map((o) => o.label.length));
   const lines = result.right.options.map((o) =>
     o.feasible
-      ? `${o.label.padEnd(width)}  ${String(o.replicas).padStart(7)} × ${o.count} = ${String(o.accelerators).padStart(8)} accelerators, ${String(o.nodes).padStart(6)} nodes, ${(o.meterPower / 1e6).toFixed(3)} MW at the meter, binding ${o.binding}, ${o.usdPerHour.total.toFixed(0)} USD/h`
+      ? `${o.label.padEnd(width)}  ${String(o.replicas).padStart(7)} × ${o.count} = ${String(o.accelerators).padStart(8)} accelerators, ${String(o.nodes).padStart(6)} nodes, ${(o.meterPower / 1e6).toFixed(3)} MW at the meter, binding ${o.binding}, ${o.usdPerHour.total.toFixed(0)} USD/h${o.fitsSite === false ? " — exceeds the scenario's site (delivered power or cooling)" : ""}`
       : `${o.label.padEnd(width)}  infeasible: ${o.reason ?? ""}`,
   );
   io.out([`target: ${tokens !== undefined ? `${value} output tokens/s` : `${value} requests/s`}`, ...lines, `cheapest: ${result.right.cheapest?.label ?? "none"}`].join("\n"));

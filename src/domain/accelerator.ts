@@ -63,7 +63,12 @@ export interface PowerModel {
   /** Where the voltage floor comes from. */
   readonly voltageFloorSource: Graded;
   /** Settable board power limit range (W): a cap outside it is refused. */
-  readonly powerLimitRange: { readonly min: Watts; readonly max: Watts };
+  readonly powerLimitRange: {
+    /** Lowest settable board power limit (W). */
+    readonly min: Watts;
+    /** Highest settable board power limit, the TDP (W). */
+    readonly max: Watts;
+  };
   /** Where the limit range comes from. */
   readonly powerLimitSource: Graded;
   /** Lowest coefficients any evidence shows (bound mode). */

@@ -21,6 +21,13 @@ export interface Model extends Provenance {
   readonly totalParameters: number;
   /** Parameters a token passes through (count); = total for dense models. */
   readonly activeParameters: number;
+  /**
+   * Parameters of encoders a text request never runs (count), counted inside totalParameters
+   * and activeParameters: Gemma 3's 417M-parameter SigLIP vision tower. They do no FLOP and are
+   * not read per step; the estimate holds them in memory (engines load the whole checkpoint),
+   * the bound does not (an engine may serve the language model alone). Absent = 0.
+   */
+  readonly encoderParameters?: number;
   /** Decoder layers of every kind (count). */
   readonly layers: number;
   /** Layers with full (global) softmax attention, whose KV grows with context (count). */

@@ -1,9 +1,11 @@
 import * as E from "fp-ts/lib/Either.js";
+import { rangeProblem } from "../domain/ranges.js";
 import { leverError, withQuality, type Lever } from "./lever.js";
+import { parameterProblem } from "./parameterProblem.js";
 
 /** Parameters of difficulty-adaptive reasoning. */
 export interface AdaptiveReasoningParameters {
-  /** Output tokens per request multiplier (1, > 0); default 0.776 (DiffAdapt's −22.4%). */
+  /** Output tokens per request multiplier (1, in (0, 1e6]); default 0.776 (DiffAdapt's −22.4%). */
   readonly outputFactor?: number;
   /** Override of the declared Δq (1). */
   readonly qualityDelta?: number;
@@ -21,6 +23,7 @@ export const adaptiveReasoning = (parameters: AdaptiveReasoningParameters = {}):
   const factor = parameters.outputFactor ?? 0.776;
   const id = `adaptive-reasoning(×${factor})`;
   const qualityDelta = parameters.qualityDelta ?? 0;
+  const problem = parameterProblem("adaptive-reasoning", { outputFactor: factor, qualityDelta: parameters.qualityDelta });
   return {
     id,
     kind: "adaptive-reasoning",
@@ -28,8 +31,11 @@ export const adaptiveReasoning = (parameters: AdaptiveReasoningParameters = {}):
     qualityDelta,
     qualitySource: parameters.qualityDelta === undefined ? QUALITY_SOURCE : "user",
     apply: (scenario) => {
-      if (!(factor > 0) || !Number.isFinite(factor)) return E.left(leverError(id, `expected an output factor > 0, got ${factor}`));
+      if (problem !== undefined) return E.left(leverError(id, problem));
       const outputTokens = Math.max(1, scenario.workload.outputTokens * factor);
+      // The scaled workload must still be one parseScenario accepts.
+      const tooLong = rangeProblem("workload.outputTokens", outputTokens);
+      if (tooLong !== undefined) return E.left(leverError(id, tooLong));
       return E.right(withQuality({ ...scenario, workload: { ...scenario.workload, outputTokens } }, qualityDelta));
     },
   };

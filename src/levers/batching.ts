@@ -1,10 +1,11 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Ratio } from "../units/index.js";
 import { leverError, type Lever } from "./lever.js";
+import { parameterProblem } from "./parameterProblem.js";
 
 /** Parameters of batching / scheduling. */
 export interface BatchingParameters {
-  /** Offered concurrency (count, > 0). */
+  /** Offered concurrency (count, in (0, 1e12]). */
   readonly concurrency?: number;
   /** Utilization U (1, in (0, 1]). */
   readonly utilization?: Ratio;
@@ -21,6 +22,7 @@ export const batching = (parameters: BatchingParameters): Lever => {
     parameters.utilization === undefined ? undefined : `U ${parameters.utilization}`,
   ].filter((p) => p !== undefined);
   const id = `batching(${parts.join(", ")})`;
+  const problem = parameterProblem("batching", { concurrency: parameters.concurrency, utilization: parameters.utilization });
   return {
     id,
     kind: "batching",
@@ -29,9 +31,7 @@ export const batching = (parameters: BatchingParameters): Lever => {
     qualitySource: "batching does not change outputs",
     apply: (scenario) => {
       const { concurrency, utilization } = parameters;
-      if ((concurrency !== undefined && !(concurrency > 0)) || (utilization !== undefined && !(utilization >= 1e-6 && utilization <= 1))) {
-        return E.left(leverError(id, "expected concurrency > 0 and utilization in [1e-6, 1]"));
-      }
+      if (problem !== undefined) return E.left(leverError(id, problem));
       return E.right({
         ...scenario,
         workload: { ...scenario.workload, concurrency: concurrency ?? scenario.workload.concurrency },

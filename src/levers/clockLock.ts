@@ -1,6 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Hertz } from "../units/index.js";
 import { leverError, type Lever } from "./lever.js";
+import { parameterProblem } from "./parameterProblem.js";
 
 /** Parameters of clock locking. */
 export interface ClockLockParameters {
@@ -18,6 +19,7 @@ export interface ClockLockParameters {
  */
 export const clockLock = (parameters: ClockLockParameters): Lever => {
   const id = `clock-lock(${(parameters.clock / 1e6).toFixed(0)} MHz)`;
+  const problem = parameterProblem("clock-lock", { clock: parameters.clock });
   return {
     id,
     kind: "clock-lock",
@@ -26,6 +28,7 @@ export const clockLock = (parameters: ClockLockParameters): Lever => {
     qualitySource: "a clock lock does not change outputs",
     apply: (scenario) => {
       const { clock } = parameters;
+      if (problem !== undefined) return E.left(leverError(id, problem));
       const { min, max } = scenario.accelerator.clock;
       if (!(clock >= min && clock <= max)) {
         return E.left(leverError(id, `expected a clock within ${scenario.accelerator.id}'s range ${min / 1e6}–${max / 1e6} MHz, got ${clock / 1e6} MHz`));

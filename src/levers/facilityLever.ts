@@ -1,12 +1,13 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Ratio, Watts } from "../units/index.js";
 import { leverError, type Lever } from "./lever.js";
+import { parameterProblem } from "./parameterProblem.js";
 
 /** Parameters of a facility change. */
 export interface FacilityLeverParameters {
-  /** New PUE (1, ≥ 1); liquid cooling is typically 1.1 (InferenceX NVL72 profile). */
+  /** New PUE (1, in [1, 10]); liquid cooling is typically 1.1 (InferenceX NVL72 profile). */
   readonly pue?: Ratio;
-  /** New cooling capacity (W). */
+  /** New cooling capacity (W, in (0, 1e15]). */
   readonly coolingCapacity?: Watts;
 }
 
@@ -21,6 +22,7 @@ export const facilityLever = (parameters: FacilityLeverParameters): Lever => {
     parameters.coolingCapacity === undefined ? undefined : `cooling ${parameters.coolingCapacity} W`,
   ].filter((p) => p !== undefined);
   const id = `facility(${parts.join(", ")})`;
+  const problem = parameterProblem("facility", { pue: parameters.pue, coolingCapacity: parameters.coolingCapacity });
   return {
     id,
     kind: "facility",
@@ -29,9 +31,7 @@ export const facilityLever = (parameters: FacilityLeverParameters): Lever => {
     qualitySource: "facility changes do not change outputs",
     apply: (scenario) => {
       const { pue, coolingCapacity } = parameters;
-      if ((pue !== undefined && !(pue >= 1)) || (coolingCapacity !== undefined && !(coolingCapacity > 0))) {
-        return E.left(leverError(id, "expected PUE >= 1 and cooling capacity > 0 W"));
-      }
+      if (problem !== undefined) return E.left(leverError(id, problem));
       return E.right({
         ...scenario,
         facility: {

@@ -7,7 +7,8 @@ import { PRECISIONS, type Precision } from "../domain/precision.js";
 import type { Schema, SameType } from "../units/publicSchema.js";
 import type { LeverSpecShape } from "../schema/leverSpecDocument.js";
 import type { ScenarioIssue } from "../schema/scenarioError.js";
-import { boundedQuantitySchema, frequency, power, ratioKind, type Hertz, type Ratio, type Watts } from "../units/index.js";
+import { rangedNumber, rangedQuantity } from "../schema/rangedSchemas.js";
+import { frequency, power, ratioKind, type Hertz, type Ratio, type Watts } from "../units/index.js";
 import { adaptiveReasoning } from "./adaptiveReasoning.js";
 import { batching } from "./batching.js";
 import { clockLock } from "./clockLock.js";
@@ -34,49 +35,50 @@ const modelId = z.string().transform((id, context) => {
   context.addIssue({ code: "custom", message: `unknown model ${JSON.stringify(id)}${didYouMean(MODEL_IDS, id)}; expected one of ${MODEL_IDS.join(", ")}` });
   return z.NEVER;
 });
-const delta = z.number().refine(Number.isFinite).optional();
-const positive = z.number().refine((x) => Number.isFinite(x) && x > 0, "expected a number > 0");
+const delta = rangedNumber("levers.qualityDelta").optional();
 
+// Every numeric field is checked against its documented range (src/domain/ranges.ts, paths
+// "levers.<kind>.<field>"), the same entries the lever constructors check.
 const LEVER_KINDS = {
   quantization: {
     summary: "store and compute in other formats (weights / KV cache / tensor cores)",
     schema: z.strictObject({ kind: z.literal("quantization"), weights: precision.optional(), kv: precision.optional(), compute: precision.optional(), qualityDelta: delta }),
   },
   "kv-compression": {
-    summary: "shrink the KV cache by a ratio or to an MLA latent size",
-    schema: z.strictObject({ kind: z.literal("kv-compression"), ratio: positive.optional(), latentDim: positive.optional(), qualityDelta: delta }),
+    summary: "shrink the KV cache by a ratio (>= 1) or to an MLA latent size",
+    schema: z.strictObject({ kind: z.literal("kv-compression"), ratio: rangedNumber("levers.kv-compression.ratio").optional(), latentDim: rangedNumber("levers.kv-compression.latentDim").optional(), qualityDelta: delta }),
   },
   "sparse-attention": {
     summary: "attend to a kept fraction (or top-k) of the context",
-    schema: z.strictObject({ kind: z.literal("sparse-attention"), keptFraction: positive.optional(), topK: positive.optional(), qualityDelta: delta }),
+    schema: z.strictObject({ kind: z.literal("sparse-attention"), keptFraction: rangedNumber("levers.sparse-attention.keptFraction").optional(), topK: rangedNumber("levers.sparse-attention.topK").optional(), qualityDelta: delta }),
   },
   routing: {
     summary: "send a share of requests to a smaller catalog model",
-    schema: z.strictObject({ kind: z.literal("routing"), share: z.number().min(0).max(1), model: modelId, modelQualityDelta: z.number().refine(Number.isFinite) }),
+    schema: z.strictObject({ kind: z.literal("routing"), share: rangedNumber("levers.routing.share"), model: modelId, modelQualityDelta: rangedNumber("levers.routing.modelQualityDelta") }),
   },
   "adaptive-reasoning": {
     summary: "scale output tokens per request (difficulty-adaptive reasoning)",
-    schema: z.strictObject({ kind: z.literal("adaptive-reasoning"), outputFactor: positive.optional(), qualityDelta: delta }),
+    schema: z.strictObject({ kind: z.literal("adaptive-reasoning"), outputFactor: rangedNumber("levers.adaptive-reasoning.outputFactor").optional(), qualityDelta: delta }),
   },
   "speculative-decoding": {
     summary: "draft with a small model, verify several tokens per step",
-    schema: z.strictObject({ kind: z.literal("speculative-decoding"), acceptanceRate: z.number().min(0).max(1), draftLength: z.number().int().min(1), draftModel: modelId, qualityDelta: delta }),
+    schema: z.strictObject({ kind: z.literal("speculative-decoding"), acceptanceRate: rangedNumber("levers.speculative-decoding.acceptanceRate"), draftLength: rangedNumber("levers.speculative-decoding.draftLength"), draftModel: modelId, qualityDelta: delta }),
   },
   "power-cap": {
-    summary: "lower the accelerator's board power limit",
-    schema: z.strictObject({ kind: z.literal("power-cap"), maxPower: boundedQuantitySchema(power, (x) => x > 0, "a power > 0 W") }),
+    summary: "lower the accelerator's board power limit (within its settable range)",
+    schema: z.strictObject({ kind: z.literal("power-cap"), maxPower: rangedQuantity("levers.power-cap.maxPower", power) }),
   },
   "clock-lock": {
     summary: "lock the accelerator's SM clock (lower clock, lower voltage, slower compute)",
-    schema: z.strictObject({ kind: z.literal("clock-lock"), clock: boundedQuantitySchema(frequency, (x) => x > 0 && x <= 1e11, "a clock in (0, 100 GHz]") }),
+    schema: z.strictObject({ kind: z.literal("clock-lock"), clock: rangedQuantity("levers.clock-lock.clock", frequency) }),
   },
   batching: {
     summary: "change the offered concurrency or the utilization U",
-    schema: z.strictObject({ kind: z.literal("batching"), concurrency: positive.optional(), utilization: boundedQuantitySchema(ratioKind, (x) => x >= 1e-6 && x <= 1, "a utilization in [1e-6, 1]").optional() }),
+    schema: z.strictObject({ kind: z.literal("batching"), concurrency: rangedNumber("levers.batching.concurrency").optional(), utilization: rangedQuantity("levers.batching.utilization", ratioKind).optional() }),
   },
   facility: {
     summary: "change the site's PUE or cooling capacity",
-    schema: z.strictObject({ kind: z.literal("facility"), pue: boundedQuantitySchema(ratioKind, (x) => x >= 1, "a ratio >= 1").optional(), coolingCapacity: boundedQuantitySchema(power, (x) => x > 0, "a power > 0 W").optional() }),
+    schema: z.strictObject({ kind: z.literal("facility"), pue: rangedQuantity("levers.facility.pue", ratioKind).optional(), coolingCapacity: rangedQuantity("levers.facility.coolingCapacity", power).optional() }),
   },
 } as const;
 
@@ -194,7 +196,7 @@ const parseSpec = (item: unknown, path: string): E.Either<ScenarioIssue[], Lever
         const keys = issue.keys.map((k) => JSON.stringify(k)).join(", ");
         return { path: at, message: `unknown field${issue.keys.length > 1 ? "s" : ""} ${keys} for ${known}; its fields: ${fieldList(known)} (? = optional)` };
       }
-      const missing = issue.code === "invalid_type" && issue.path.length === 1 && !Object.hasOwn(item, String(issue.path[0]));
+      const missing = issue.path.length === 1 && !Object.hasOwn(item, String(issue.path[0]));
       return { path: at, message: missing ? `required for ${known} (its fields: ${fieldList(known)}; ? = optional)` : lowercaseFirst(issue.message) };
     }),
   );

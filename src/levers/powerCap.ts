@@ -1,6 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Watts } from "../units/index.js";
 import { leverError, type Lever } from "./lever.js";
+import { parameterProblem } from "./parameterProblem.js";
 
 /** Parameters of power capping. */
 export interface PowerCapParameters {
@@ -20,6 +21,7 @@ export interface PowerCapParameters {
  */
 export const powerCap = (parameters: PowerCapParameters): Lever => {
   const id = `power-cap(${parameters.maxPower} W)`;
+  const problem = parameterProblem("power-cap", { maxPower: parameters.maxPower });
   return {
     id,
     kind: "power-cap",
@@ -28,6 +30,7 @@ export const powerCap = (parameters: PowerCapParameters): Lever => {
     qualitySource: "a power cap does not change outputs",
     apply: (scenario) => {
       const { maxPower } = parameters;
+      if (problem !== undefined) return E.left(leverError(id, problem));
       const { min, max } = scenario.accelerator.power.powerLimitRange;
       if (!(maxPower >= min && maxPower <= max)) {
         return E.left(leverError(id, `expected a power limit within ${scenario.accelerator.id}'s settable range ${min}–${max} W, got ${maxPower} W`));

@@ -2,6 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { peakFlopPerSecondAt } from "../catalog/accelerators.js";
 import type { Precision } from "../domain/precision.js";
 import { leverError, withQuality, type Lever } from "./lever.js";
+import { parameterProblem } from "./parameterProblem.js";
 
 /** Parameters of the quantization lever: any of the three formats. */
 export interface QuantizationParameters {
@@ -39,6 +40,7 @@ export const quantization = (parameters: QuantizationParameters): Lever => {
   const id = `quantization(${parts.join(", ")})`;
   const qualityDelta =
     parameters.qualityDelta ?? (parameters.weights === undefined ? 0 : (WEIGHT_QUALITY[parameters.weights] ?? 0));
+  const problem = parameterProblem("quantization", { qualityDelta: parameters.qualityDelta });
   return {
     id,
     kind: "quantization",
@@ -46,6 +48,7 @@ export const quantization = (parameters: QuantizationParameters): Lever => {
     qualityDelta,
     qualitySource: parameters.qualityDelta === undefined ? QUALITY_SOURCE : "user",
     apply: (scenario) => {
+      if (problem !== undefined) return E.left(leverError(id, problem));
       const precision = {
         weights: parameters.weights ?? scenario.precision.weights,
         kv: parameters.kv ?? scenario.precision.kv,

@@ -4,6 +4,7 @@ import type { Model } from "../domain/model.js";
 import type { PrecisionSet } from "../domain/precision.js";
 import { ratio } from "../units/index.js";
 import { leverError, type Lever } from "./lever.js";
+import { parameterProblem } from "./parameterProblem.js";
 
 /** Parameters of routing. */
 export interface RoutingParameters {
@@ -27,6 +28,7 @@ export interface RoutingParameters {
  */
 export const routing = (parameters: RoutingParameters): Lever => {
   const id = `routing(${(parameters.share * 100).toFixed(0)}% to ${parameters.model.id})`;
+  const problem = parameterProblem("routing", { share: parameters.share, modelQualityDelta: parameters.modelQualityDelta });
   return {
     id,
     kind: "routing",
@@ -34,9 +36,7 @@ export const routing = (parameters: RoutingParameters): Lever => {
     qualityDelta: parameters.share * parameters.modelQualityDelta,
     qualitySource: "user (second model's quality); mixture by request share",
     apply: (scenario) => {
-      if (!(parameters.share >= 0 && parameters.share <= 1)) {
-        return E.left(leverError(id, `expected a share in [0, 1], got ${parameters.share}`));
-      }
+      if (problem !== undefined) return E.left(leverError(id, problem));
       const precision = parameters.precision ?? scenario.precision;
       if (peakFlopPerSecondAt(scenario.accelerator, precision.compute) === undefined) {
         return E.left(leverError(id, `${scenario.accelerator.id} has no ${precision.compute} tensor cores`));

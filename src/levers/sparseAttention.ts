@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { leverError, withQuality, type Lever } from "./lever.js";
+import { parameterProblem } from "./parameterProblem.js";
 
 /** Parameters of sparse attention: a kept fraction of the context, or top-k tokens. */
 export interface SparseAttentionParameters {
@@ -23,6 +24,7 @@ const QUALITY_SOURCE =
 export const sparseAttention = (parameters: SparseAttentionParameters): Lever => {
   const id = `sparse-attention(${parameters.topK !== undefined ? `top ${parameters.topK}` : `keep ${parameters.keptFraction}`})`;
   const qualityDelta = parameters.qualityDelta ?? 0;
+  const problem = parameterProblem("sparse-attention", { keptFraction: parameters.keptFraction, topK: parameters.topK, qualityDelta: parameters.qualityDelta });
   return {
     id,
     kind: "sparse-attention",
@@ -31,9 +33,7 @@ export const sparseAttention = (parameters: SparseAttentionParameters): Lever =>
     qualitySource: parameters.qualityDelta === undefined ? QUALITY_SOURCE : "user",
     apply: (scenario) => {
       const { keptFraction, topK } = parameters;
-      if ((keptFraction !== undefined && !(keptFraction > 0 && keptFraction <= 1)) || (topK !== undefined && !(topK >= 1))) {
-        return E.left(leverError(id, "expected keptFraction in (0, 1] or topK >= 1"));
-      }
+      if (problem !== undefined) return E.left(leverError(id, problem));
       const attentionSparsity = {
         ...(keptFraction === undefined ? {} : { keptFraction }),
         ...(topK === undefined ? {} : { topK }),

@@ -2,6 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Model } from "../domain/model.js";
 import { ratio } from "../units/index.js";
 import { leverError, withQuality, type Lever } from "./lever.js";
+import { parameterProblem } from "./parameterProblem.js";
 
 /** Parameters of speculative decoding. */
 export interface SpeculativeDecodingParameters {
@@ -27,6 +28,7 @@ const QUALITY_SOURCE =
 export const speculativeDecoding = (parameters: SpeculativeDecodingParameters): Lever => {
   const id = `speculative-decoding(α ${parameters.acceptanceRate}, k ${parameters.draftLength}, ${parameters.draftModel.id})`;
   const qualityDelta = parameters.qualityDelta ?? 0;
+  const problem = parameterProblem("speculative-decoding", { acceptanceRate: parameters.acceptanceRate, draftLength: parameters.draftLength, qualityDelta: parameters.qualityDelta });
   return {
     id,
     kind: "speculative-decoding",
@@ -35,9 +37,7 @@ export const speculativeDecoding = (parameters: SpeculativeDecodingParameters): 
     qualitySource: parameters.qualityDelta === undefined ? QUALITY_SOURCE : "user",
     apply: (scenario) => {
       const { acceptanceRate, draftLength, draftModel } = parameters;
-      if (!(acceptanceRate >= 0 && acceptanceRate <= 1) || !Number.isInteger(draftLength) || draftLength < 1) {
-        return E.left(leverError(id, "expected an acceptance rate in [0, 1] and a whole draft length >= 1"));
-      }
+      if (problem !== undefined) return E.left(leverError(id, problem));
       return E.right(
         withQuality(
           { ...scenario, speculative: { acceptanceRate: ratio(acceptanceRate), draftLength, draftModel } },

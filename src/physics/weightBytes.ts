@@ -2,6 +2,7 @@ import type { Model } from "../domain/model.js";
 import { bytesPerElement, type Precision } from "../domain/precision.js";
 import { bytes, type Bytes } from "../units/index.js";
 import { touchedExpertsOnBusiestDevice } from "./expertLoad.js";
+import { encoderParameters } from "./matmulParameters.js";
 
 // A model's parameters split in two: routed experts (only the ones a token picks run) and the
 // always-on rest (attention, dense layers, shared experts, router, embeddings). Per routed
@@ -20,30 +21,38 @@ export const alwaysOnParameters = (model: Model): number =>
 /**
  * Bytes per always-on parameter (B): the weight format's, except for the parameters the model
  * keeps at a wider format (gpt-oss keeps attention, router and embeddings in bf16 under MXFP4
- * experts), blended by count.
+ * experts), blended by count. With `keep` false (the bound) every parameter takes the declared
+ * format: an engine may quantize the kept tensors too, so the published checkpoint's wider
+ * format is not a floor on the bytes.
  * @example alwaysOnBytesPerParameter(MODELS["gpt-oss-120b"], "mxfp4") // ≈ 2 (bf16 kept)
  */
-export const alwaysOnBytesPerParameter = (model: Model, weights: Precision): number => {
+export const alwaysOnBytesPerParameter = (model: Model, weights: Precision, keep = true): number => {
   const base = bytesPerElement(weights);
   const kept = model.keptPrecision;
   const always = alwaysOnParameters(model);
-  if (kept === undefined || always <= 0) return base;
+  if (!keep || kept === undefined || always <= 0) return base;
   const keptCount = Math.min(kept.parameters, always);
   return (keptCount * Math.max(base, bytesPerElement(kept.precision)) + (always - keptCount) * base) / always;
 };
 
 /**
- * Bytes of all weights held in memory (B): every parameter, every expert.
+ * Bytes of all weights held in memory (B): every parameter, every expert; `keep` as in
+ * `alwaysOnBytesPerParameter` (false in the bound, which also leaves out encoders a text
+ * request never runs: an engine may load the language model alone).
  * @example weightBytesResident(MODELS["llama-3.1-70b"], "fp8") // 70.55e9 B
  */
-export const weightBytesResident = (model: Model, weights: Precision): Bytes => {
+export const weightBytesResident = (model: Model, weights: Precision, keep = true): Bytes => {
   const always = alwaysOnParameters(model);
-  return bytes(always * alwaysOnBytesPerParameter(model, weights) + (model.totalParameters - always) * bytesPerElement(weights));
+  const all = always * alwaysOnBytesPerParameter(model, weights, keep) + (model.totalParameters - always) * bytesPerElement(weights);
+  return bytes(keep ? all : all - encoderParameters(model) * bytesPerElement(weights));
 };
 
-/** The always-on parameters a step streams (count): all but an untied input-embedding table, whose few used rows are a lookup. */
+/**
+ * The always-on parameters a step streams (count): all but an untied input-embedding table,
+ * whose few used rows are a lookup, and encoders a text request never runs.
+ */
 const streamedAlwaysOn = (model: Model): number =>
-  alwaysOnParameters(model) - (model.tiedEmbeddings ? 0 : model.vocabularySize * model.hiddenSize);
+  alwaysOnParameters(model) - encoderParameters(model) - (model.tiedEmbeddings ? 0 : model.vocabularySize * model.hiddenSize);
 
 /**
  * Expected share of a layer's routed experts that a decode step of `batch` tokens touches:
@@ -71,7 +80,8 @@ const SINGLE: WeightLayout = { expertDevices: 1, dataGroups: 1 };
  * per-device view scaled to the replica: the busiest device's reads × the devices, so that
  * ÷ (N·B) gives the step's memory time.
  * - `minimum` (for the bound): dense models all weights; MoE only the active set, as if every
- *   token in the batch chose the same experts; no replication.
+ *   token in the batch chose the same experts; no replication; every tensor in the declared
+ *   format (kept wider formats are the checkpoint's choice, not a physical floor).
  * - `expected` (for the estimate): the always-on part once per data-parallel group, plus the
  *   routed experts the batch is expected to touch (uniform routing) on the busiest
  *   expert-parallel device, times the expert-parallel devices.
@@ -113,7 +123,8 @@ const makeReader = (
   layout: WeightLayout,
 ): ((tokens: number) => Bytes) => {
   const routedBytes = bytesPerElement(weights);
-  const alwaysOn = streamedAlwaysOn(model) * alwaysOnBytesPerParameter(model, weights);
+  // The bound's minimum reads the kept tensors in the declared format too (see alwaysOnBytesPerParameter).
+  const alwaysOn = streamedAlwaysOn(model) * alwaysOnBytesPerParameter(model, weights, mode === "expected");
   const experts = model.experts;
   if (experts === undefined) {
     const dense = bytes(alwaysOn * (mode === "minimum" ? 1 : layout.dataGroups));

@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { Mode, StaveName } from "../staves/plant.js";
 import { evaluateMode } from "../tpf/evaluate.js";
-import { PARAMETERS, PARAMETER_NAMES, type Parameter, type ParameterName } from "./parameters.js";
+import { PARAMETERS, PARAMETER_NAMES, scenarioValueProblem, type Parameter, type ParameterName } from "./parameters.js";
 import { planningError, type PlanningError } from "./planningError.js";
 
 /** The range to search, in the parameter's SI unit. */
@@ -88,7 +88,8 @@ const closedForm = (
  * The value of a numeric input at which the binding stave changes, searched over a range:
  * closed form where the stave is linear in the input (delivered power, cooling, PUE),
  * bracketed bisection otherwise (the range is scanned at 65 points first, so the first
- * change is found). E.g. the site power at which facility power starts to bind, or the
+ * change is found). Both ends must lie in the parameter's documented range (the values
+ * parseScenario accepts for that field). E.g. the site power at which facility power starts to bind, or the
  * batch at which decode turns compute-bound.
  * @example crossover(scenario, "facility.deliveredPower", { low: 1e3, high: 1e7 })
  */
@@ -103,8 +104,11 @@ export const crossover = (
     return E.left(planningError(`parameter: unknown ${JSON.stringify(parameterName)}; expected one of ${PARAMETER_NAMES.join(", ")}`));
   }
   const { low, high } = range;
-  if (!(Number.isFinite(low) && Number.isFinite(high) && low > 0 && high > low)) {
-    return E.left(planningError(`range: expected 0 < low < high (${parameter.unit}), got low ${low}, high ${high}`));
+  // Both ends must be values parseScenario accepts for the field (src/domain/ranges.ts).
+  const outside = [scenarioValueProblem(parameter, scenario, low, "range.low"), scenarioValueProblem(parameter, scenario, high, "range.high")].filter((m) => m !== undefined);
+  if (outside.length > 0) return E.left(planningError(`${parameter.name}: ${outside.join("; ")}`));
+  if (!(high > low)) {
+    return E.left(planningError(`range: expected low < high (${parameter.unit}), got low ${low}, high ${high}`));
   }
   const bindingAt = (x: number): StaveName => evaluateMode(parameter.set(scenario, x), mode).binding;
   const points = scanPoints(range, parameter.integer);

@@ -1,7 +1,18 @@
 import type { Precision } from "../domain/precision.js";
+import { expectedMessage, FIELD_RANGES, inRange, type FieldRange, type RangePath } from "../domain/ranges.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { SameType } from "../units/publicSchema.js";
-import { bytes, bytesPerSecond, flopPerSecond, quantity, ratio, seconds, watts, type FlopPerSecond } from "../units/index.js";
+import { bytes, bytesPerSecond, flopPerSecond, hertz, quantity, ratio, seconds, watts, type FlopPerSecond } from "../units/index.js";
+
+/** The limit a scenario sets on a parameter's value (SI units of the parameter). */
+export interface ScenarioLimit {
+  /** Lowest value the scenario allows. */
+  readonly low: number;
+  /** Highest value the scenario allows. */
+  readonly high: number;
+  /** The limit in words, for messages: "at most workload.inputTokens". */
+  readonly what: string;
+}
 
 /** A numeric input of a scenario that planning can vary. */
 export interface Parameter {
@@ -11,16 +22,24 @@ export interface Parameter {
   readonly unit: string;
   /** Whether only whole values make sense (count, replicas). */
   readonly integer: boolean;
+  /** The documented range of the value (src/domain/ranges.ts), the one parseScenario checks. */
+  readonly range: FieldRange;
   /** The current value, or undefined when the scenario does not set it. */
   readonly get: (scenario: Scenario) => number | undefined;
   /** A copy of the scenario with the value set. */
   readonly set: (scenario: Scenario, value: number) => Scenario;
+  /**
+   * The limit the value must also respect in this scenario, beyond its documented range
+   * (shared prefix at most the input tokens, a clock lock within the accelerator's clocks),
+   * as parseScenario checks it; absent when there is none.
+   */
+  readonly within?: (scenario: Scenario) => ScenarioLimit;
 }
 
 const scalePeaks = (peaks: Scenario["accelerator"]["peakFlopPerSecond"], factor: number) =>
   Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, flopPerSecond((v ?? 0) * factor)])) as Partial<Record<Precision, FlopPerSecond>>;
 
-const DEFINITIONS = [
+const DEFINITIONS_WITHOUT_RANGES = [
   {
     name: "facility.deliveredPower", unit: "W", integer: false,
     get: (s) => s.facility.deliveredPower,
@@ -50,6 +69,18 @@ const DEFINITIONS = [
     name: "workload.outputTokens", unit: "token", integer: false,
     get: (s) => s.workload.outputTokens,
     set: (s, v) => ({ ...s, workload: { ...s.workload, outputTokens: v } }),
+  },
+  {
+    name: "workload.sharedPrefixTokens", unit: "token", integer: false,
+    get: (s) => s.workload.sharedPrefixTokens ?? 0,
+    set: (s, v) => ({ ...s, workload: { ...s.workload, sharedPrefixTokens: v } }),
+    within: (s) => ({ low: 0, high: s.workload.inputTokens, what: "at most workload.inputTokens" }),
+  },
+  {
+    name: "accelerator.clockLock", unit: "Hz", integer: false,
+    get: (s) => s.accelerator.clockLock ?? s.accelerator.clock.peak,
+    set: (s, v) => ({ ...s, accelerator: { ...s.accelerator, clockLock: hertz(v) } }),
+    within: (s) => ({ low: s.accelerator.clock.min, high: s.accelerator.clock.max, what: `within ${s.accelerator.id}'s clock range` }),
   },
   { name: "count", unit: "1", integer: true, get: (s) => s.count, set: (s, v) => ({ ...s, count: v }) },
   { name: "replicas", unit: "1", integer: true, get: (s) => s.replicas, set: (s, v) => ({ ...s, replicas: v }) },
@@ -103,7 +134,13 @@ const DEFINITIONS = [
     get: (s) => s.facility.electricityPrice,
     set: (s, v) => ({ ...s, facility: { ...s.facility, electricityPrice: quantity(v) } }),
   },
-] as const satisfies readonly Parameter[];
+] as const satisfies readonly Omit<Parameter, "range">[];
+
+// Every parameter name is a path of the ranges table: this fails to compile when one is not.
+const rangedNames: readonly RangePath[] = DEFINITIONS_WITHOUT_RANGES.map((p) => p.name);
+void rangedNames;
+
+const DEFINITIONS = DEFINITIONS_WITHOUT_RANGES.map((p) => ({ ...p, range: FIELD_RANGES[p.name] }));
 
 /**
  * The name of a parameter planning can vary ("facility.deliveredPower", "workload.concurrency",
@@ -118,6 +155,8 @@ export type ParameterName =
   | "workload.concurrency"
   | "workload.inputTokens"
   | "workload.outputTokens"
+  | "workload.sharedPrefixTokens"
+  | "accelerator.clockLock"
   | "count"
   | "replicas"
   | "utilization"
@@ -132,7 +171,7 @@ export type ParameterName =
   | "facility.electricityPrice";
 
 // The union above is written out for the docs; this fails to compile when it and the table differ.
-const namesMatch: SameType<(typeof DEFINITIONS)[number]["name"], ParameterName> = true;
+const namesMatch: SameType<(typeof DEFINITIONS_WITHOUT_RANGES)[number]["name"], ParameterName> = true;
 void namesMatch;
 
 /** Every parameter, by name. */
@@ -146,3 +185,26 @@ export const PARAMETER_NAMES: readonly ParameterName[] = DEFINITIONS.map((p) => 
  * @example isParameterName("facility.pue") // true
  */
 export const isParameterName = (name: string): name is ParameterName => Object.hasOwn(PARAMETERS, name);
+
+/**
+ * The problem with a value of a parameter, or undefined when it lies in the parameter's
+ * documented range (the same check parseScenario makes on that field). `at` names the field
+ * in the message ("range.low", "grid.facility.pue.3"); by default the parameter's name.
+ * @example parameterValueProblem(PARAMETERS["facility.pue"]!, 0.5) // "facility.pue: expected a ratio in [1, 10], got 0.5"
+ */
+export const parameterValueProblem = (parameter: Parameter, value: unknown, at: string = parameter.name): string | undefined =>
+  inRange(parameter.range, value) ? undefined : `${at}: ${expectedMessage(parameter.range, value)}`;
+
+/**
+ * The problem with a value of a parameter in a given scenario: outside its documented range
+ * (parameterValueProblem), or outside the limit the scenario sets (a shared prefix longer than
+ * the prompt, a clock outside the accelerator's range); undefined when parseScenario would
+ * accept the scenario with that value.
+ * @example scenarioValueProblem(PARAMETERS["workload.sharedPrefixTokens"]!, scenario, 1e9) // "workload.sharedPrefixTokens: expected at most workload.inputTokens …"
+ */
+export const scenarioValueProblem = (parameter: Parameter, scenario: Scenario, value: unknown, at: string = parameter.name): string | undefined => {
+  const problem = parameterValueProblem(parameter, value, at);
+  if (problem !== undefined || parameter.within === undefined || typeof value !== "number") return problem;
+  const { low, high, what } = parameter.within(scenario);
+  return value >= low && value <= high ? undefined : `${at}: expected a value ${what} [${low}, ${high}] ${parameter.unit}, got ${value}`;
+};

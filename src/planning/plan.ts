@@ -1,4 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
+import { rangeProblem } from "../domain/ranges.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { StaveName } from "../staves/plant.js";
 import { evaluate } from "../tpf/evaluate.js";
@@ -49,6 +50,13 @@ export interface PlannedDeployment {
   };
   /** Whether one replica can serve at all (fits, meets the targets). */
   readonly feasible: boolean;
+  /**
+   * Whether the sized deployment fits the scenario's own site: average power at the meter
+   * within `facility.deliveredPower` and IT power within `facility.coolingCapacity`. Absent
+   * when the scenario names neither limit (or nothing was sized). plan() sizes the site, so
+   * it does not drop a row that does not fit; planSearch() does.
+   */
+  readonly fitsSite?: boolean;
   /** Why not. */
   readonly reason?: string;
 }
@@ -62,6 +70,19 @@ export interface Plan {
   /** The cheapest feasible option, if any. */
   readonly cheapest?: PlannedDeployment;
 }
+
+/**
+ * The problem with a plan target, or undefined: exactly one rate, in its documented range
+ * (src/domain/ranges.ts, "plan.target.*"). plan() and planSearch() check the same.
+ * @example targetProblem({ outputTokensPerSecond: -1 }) // "target.outputTokensPerSecond: expected a rate in (0, 1e15] token/s, got -1"
+ */
+export const targetProblem = (target: PlanTarget): string | undefined => {
+  const given = [target.outputTokensPerSecond, target.requestsPerSecond].filter((v) => v !== undefined);
+  if (given.length !== 1) return "target: expected exactly one of outputTokensPerSecond, requestsPerSecond";
+  return target.outputTokensPerSecond !== undefined
+    ? rangeProblem("plan.target.outputTokensPerSecond", target.outputTokensPerSecond, "target.outputTokensPerSecond")
+    : rangeProblem("plan.target.requestsPerSecond", target.requestsPerSecond, "target.requestsPerSecond");
+};
 
 const siteless = (scenario: Scenario, replicas: number): Scenario => {
   const { deliveredPower: _p, coolingCapacity: _c, ...facility } = scenario.facility;
@@ -81,7 +102,14 @@ export interface PlanOptions {
 export const scenarioLabel = (scenario: Scenario): string =>
   `${scenario.accelerator.id} ×${scenario.count} · ${scenario.model.id} ${scenario.precision.weights}`;
 
-const size = (scenario: Scenario, target: PlanTarget, index: number, label: string): PlannedDeployment => {
+/**
+ * One option sized for a target: the fewest replicas of the scenario (its site limits dropped)
+ * that deliver it, with their accelerators, nodes, power and hourly cost; infeasible with the
+ * reason when one replica cannot serve. plan() and planSearch() size each candidate with it.
+ * The target must already be checked (targetProblem).
+ * @example sizeOption(scenario, { outputTokensPerSecond: 1e6 }, 0, "H100-SXM ×8").replicas
+ */
+export const sizeOption = (scenario: Scenario, target: PlanTarget, index: number, label: string): PlannedDeployment => {
   const one = evaluate(siteless(scenario, 1)).estimate;
   const perReplica =
     target.outputTokensPerSecond !== undefined ? one.outputTokensPerSecond : one.requestsPerSecond;
@@ -114,7 +142,15 @@ const size = (scenario: Scenario, target: PlanTarget, index: number, label: stri
     meterPower: sized.averagePower.facility,
     usdPerHour: { energy, accelerators: hours, total: energy + hours },
     feasible: true,
+    ...siteFit(scenario, sized.averagePower.facility, sized.averagePower.it),
   };
+};
+
+/** `fitsSite` of a sized deployment: meter power within delivered power, IT within cooling. */
+const siteFit = (scenario: Scenario, meterWatts: number, itWatts: number): { fitsSite?: boolean } => {
+  const { deliveredPower, coolingCapacity } = scenario.facility;
+  if (deliveredPower === undefined && coolingCapacity === undefined) return {};
+  return { fitsSite: (deliveredPower === undefined || meterWatts <= deliveredPower) && (coolingCapacity === undefined || itWatts <= coolingCapacity) };
 };
 
 /**
@@ -128,12 +164,10 @@ const size = (scenario: Scenario, target: PlanTarget, index: number, label: stri
  * @example plan([scenario], { outputTokensPerSecond: 1e6 })
  */
 export const plan = (options: readonly Scenario[], target: PlanTarget, planOptions: PlanOptions = {}): E.Either<PlanningError, Plan> => {
-  const given = [target.outputTokensPerSecond, target.requestsPerSecond].filter((v) => v !== undefined);
-  if (given.length !== 1) return E.left(planningError("target: expected exactly one of outputTokensPerSecond, requestsPerSecond"));
-  const wanted = given[0]!;
-  if (!(Number.isFinite(wanted) && wanted > 0)) return E.left(planningError(`target: expected a rate > 0, got ${wanted}`));
+  const problem = targetProblem(target);
+  if (problem !== undefined) return E.left(planningError(problem));
   if (options.length === 0) return E.left(planningError("options: expected at least one scenario"));
-  const sized = options.map((scenario, index) => size(scenario, target, index, planOptions.labels?.[index] ?? scenarioLabel(scenario)));
+  const sized = options.map((scenario, index) => sizeOption(scenario, target, index, planOptions.labels?.[index] ?? scenarioLabel(scenario)));
   const ordered = [...sized].sort((a, b) =>
     a.feasible !== b.feasible ? (a.feasible ? -1 : 1) : a.usdPerHour.total - b.usdPerHour.total,
   );

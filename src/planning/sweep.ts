@@ -4,7 +4,8 @@ import { STAVE_NAMES, type Mode, type StaveName } from "../staves/plant.js";
 import { evaluateMode } from "../tpf/evaluate.js";
 import { bindingIndex } from "../tpf/binding.js";
 import { operatingPoint } from "../tpf/operatingPoint.js";
-import { PARAMETERS, PARAMETER_NAMES, type ParameterName } from "./parameters.js";
+import { inRange } from "../domain/ranges.js";
+import { PARAMETERS, PARAMETER_NAMES, parameterValueProblem, scenarioValueProblem, type ParameterName } from "./parameters.js";
 import { planningError, type PlanningError } from "./planningError.js";
 
 /**
@@ -42,16 +43,6 @@ export interface SweepResult {
 /** Inputs the fast path handles: they move only the facility-power and cooling staves and U. */
 const SITE_INPUTS = new Set(["facility.deliveredPower", "facility.pue", "facility.coolingCapacity", "utilization"]);
 const TIE = 1e-12;
-const LIMITS: Readonly<Record<string, { accept: (x: number) => boolean; expected: string }>> = {
-  "facility.pue": { accept: (x) => x >= 1, expected: "a ratio >= 1" },
-  utilization: { accept: (x) => x >= 1e-6 && x <= 1, expected: "a utilization in [1e-6, 1]" },
-  "facility.deliveredPower": { accept: (x) => x > 0, expected: "a power > 0 W" },
-  "facility.coolingCapacity": { accept: (x) => x > 0, expected: "a power > 0 W" },
-  count: { accept: (x) => Number.isInteger(x) && x >= 1, expected: "a whole number >= 1" },
-  replicas: { accept: (x) => Number.isInteger(x) && x >= 1, expected: "a whole number >= 1" },
-  "workload.concurrency": { accept: (x) => x > 0, expected: "a concurrency > 0" },
-  "workload.outputTokens": { accept: (x) => x >= 1, expected: "output tokens >= 1" },
-};
 const stave = (name: StaveName): number => STAVE_NAMES.indexOf(name);
 
 const fast = (base: Scenario, grid: SweepGrid, mode: Mode, start: number, end: number, out: SweepResult): void => {
@@ -111,19 +102,26 @@ const general = (base: Scenario, grid: SweepGrid, names: readonly string[], mode
 };
 
 /**
- * The first value of rows [start, end) outside its parameter's range, as a message
- * ("grid.facility.pue.3: expected a ratio >= 1, got 0.5"), or undefined when all are valid.
+ * The first value of rows [start, end) outside its parameter's documented range (the values
+ * parseScenario accepts for that field, src/domain/ranges.ts), as a message
+ * ("grid.facility.pue.3: expected a ratio in [1, 10], got 0.5"), or undefined when all are valid.
+ * With `scenario`, also the limits it sets (a shared prefix at most its input tokens, a clock
+ * lock within its accelerator's range; grids vary one input at a time against the base).
  * sweep() checks this itself; callers that stream rows check the whole grid first.
  * @example sweepValueProblem({ "facility.pue": [1.2, 0.9] }, 0, 2) // "grid.facility.pue.1: …"
  */
-export const sweepValueProblem = (grid: SweepGrid, start: number, end: number): string | undefined => {
+export const sweepValueProblem = (grid: SweepGrid, start: number, end: number, scenario?: Scenario): string | undefined => {
   for (const name of Object.keys(grid)) {
     const column = grid[name]!;
-    const limit = LIMITS[name];
+    const parameter = PARAMETERS[name];
+    if (parameter === undefined) return `grid: unknown parameter ${JSON.stringify(name)}; expected some of ${PARAMETER_NAMES.join(", ")}`;
+    const checkScenario = scenario !== undefined && parameter.within !== undefined;
     for (let row = start; row < end; row++) {
-      const value = column[row]!;
-      if (!Number.isFinite(value) || value < 0 || (limit !== undefined && !limit.accept(value))) {
-        return `grid.${name}.${row}: expected ${limit?.expected ?? "a finite non-negative number"}, got ${value}`;
+      const value = column[row];
+      if (!inRange(parameter.range, value)) return parameterValueProblem(parameter, value, `grid.${name}.${row}`);
+      if (checkScenario) {
+        const problem = scenarioValueProblem(parameter, scenario, value, `grid.${name}.${row}`);
+        if (problem !== undefined) return problem;
       }
     }
   }
@@ -152,7 +150,7 @@ export const sweep = (base: Scenario, grid: SweepGrid, options: SweepOptions = {
   if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= total)) {
     return E.left(planningError(`range: expected 0 <= start <= end <= ${total}, got ${start}..${end}`));
   }
-  const problem = sweepValueProblem(grid, start, end);
+  const problem = sweepValueProblem(grid, start, end, base);
   if (problem !== undefined) return E.left(planningError(problem));
   const mode = options.mode ?? "estimate";
   const rows = end - start;

@@ -2,7 +2,8 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Scenario } from "../domain/scenario.js";
 import type { Mode } from "../staves/plant.js";
 import { evaluateMode } from "../tpf/evaluate.js";
-import { PARAMETERS, PARAMETER_NAMES } from "./parameters.js";
+import { rangeProblem } from "../domain/ranges.js";
+import { PARAMETERS, PARAMETER_NAMES, scenarioValueProblem, type Parameter } from "./parameters.js";
 import { planningError, type PlanningError } from "./planningError.js";
 import { normalDraw, seededRandom } from "./random.js";
 
@@ -50,7 +51,7 @@ export type UncertainOutput = "outputTokensPerSecond" | "joulesPerOutputToken";
 
 /** Options of uncertain(). */
 export interface UncertainOptions {
-  /** Monte Carlo draws (default 2000). */
+  /** Monte Carlo draws (count, whole, in [1, 1e6]; default 2000). */
   readonly samples?: number;
   /** PRNG seed (default 1). */
   readonly seed?: number;
@@ -129,15 +130,42 @@ const draw = (u: Uncertainty, random: () => number): number => {
   }
 };
 
-const invalid = (name: string, u: Uncertainty): string | undefined => {
-  const numbers = Object.values(u).filter((v): v is number => typeof v === "number");
-  if (!numbers.every(Number.isFinite)) return `${name}: expected finite numbers`;
-  switch (u.kind) {
-    case "interval": return u.low <= u.mid && u.mid <= u.high && u.low > 0 ? undefined : `${name}: expected 0 < low <= mid <= high`;
-    case "uniform": return u.low <= u.high && u.low > 0 ? undefined : `${name}: expected 0 < low <= high`;
-    case "triangular": return u.low <= u.mode && u.mode <= u.high && u.low > 0 ? undefined : `${name}: expected 0 < low <= mode <= high`;
-    case "lognormal": return u.median > 0 && u.sigma >= 0 ? undefined : `${name}: expected median > 0 and sigma >= 0`;
+/** The numbers of an uncertainty that are values of the parameter (not sigma), by field. */
+const valuesOf = (u: Uncertainty): [string, number][] =>
+  u.kind === "interval" ? [["low", u.low], ["mid", u.mid], ["high", u.high]]
+  : u.kind === "uniform" ? [["low", u.low], ["high", u.high]]
+  : u.kind === "triangular" ? [["low", u.low], ["mode", u.mode], ["high", u.high]]
+  : [["median", u.median]];
+
+const invalid = (parameter: Parameter, scenario: Scenario, u: Uncertainty): string | undefined => {
+  const name = parameter.name;
+  // Each value must be one parseScenario accepts for the field (src/domain/ranges.ts).
+  for (const [field, value] of valuesOf(u)) {
+    const problem = scenarioValueProblem(parameter, scenario, value, `${name}.${field}`);
+    if (problem !== undefined) return problem;
   }
+  switch (u.kind) {
+    case "interval": return u.low <= u.mid && u.mid <= u.high ? undefined : `${name}: expected low <= mid <= high, got ${u.low}, ${u.mid}, ${u.high}`;
+    case "uniform": return u.low <= u.high ? undefined : `${name}: expected low <= high, got ${u.low}, ${u.high}`;
+    case "triangular": return u.low <= u.mode && u.mode <= u.high ? undefined : `${name}: expected low <= mode <= high, got ${u.low}, ${u.mode}, ${u.high}`;
+    case "lognormal": return rangeProblem("uncertain.lognormal.sigma", u.sigma, `${name}.sigma`);
+  }
+};
+
+/**
+ * A drawn value brought into the parameter's range: whole for whole-number parameters (count,
+ * replicas), and a log-normal tail clipped at the range's ends, so every evaluated scenario is
+ * one parseScenario would accept.
+ */
+const fitted = (parameter: Parameter, scenario: Scenario, value: number): number => {
+  const { lowOpen, highOpen } = parameter.range;
+  const limit = parameter.within?.(scenario);
+  const low = Math.max(parameter.range.low, limit?.low ?? Number.NEGATIVE_INFINITY);
+  const high = Math.min(parameter.range.high, limit?.high ?? Number.POSITIVE_INFINITY);
+  let x = parameter.integer ? Math.round(value) : value;
+  if (x < low || (lowOpen && x === low)) x = parameter.integer ? Math.ceil(low + (lowOpen ? 0.5 : 0)) : lowOpen ? low + Number.EPSILON * Math.max(1, Math.abs(low)) : low;
+  if (x > high || (highOpen && x === high)) x = parameter.integer ? Math.floor(high - (highOpen ? 0.5 : 0)) : highOpen ? high - Number.EPSILON * Math.max(1, Math.abs(high)) : high;
+  return x;
 };
 
 const percentile = (sorted: readonly number[], q: number): number =>
@@ -146,7 +174,10 @@ const percentile = (sorted: readonly number[], q: number): number =>
 /**
  * Propagates uncertain inputs to the rate (or J/token): exact bounds by corner evaluation
  * where every input is bounded (exact when the output is monotone in each input), seeded
- * Monte Carlo percentiles always, and the inputs that drive the spread.
+ * Monte Carlo percentiles always, and the inputs that drive the spread. Every given value
+ * (low, mid, mode, high, median) must lie in the parameter's documented range, the one
+ * parseScenario checks; draws of whole-number parameters are rounded and log-normal tails are
+ * clipped at the range's ends.
  * @example uncertain(s, { "facility.pue": { kind: "interval", low: 1.1, mid: 1.2, high: 1.4 } })
  */
 export const uncertain = (
@@ -158,8 +189,12 @@ export const uncertain = (
   const problems = names.flatMap((name) =>
     PARAMETERS[name] === undefined
       ? [`${name}: unknown parameter; expected one of ${PARAMETER_NAMES.join(", ")}`]
-      : [invalid(name, inputs[name]!)].filter((m): m is string => m !== undefined),
+      : [invalid(PARAMETERS[name], scenario, inputs[name]!)].filter((m): m is string => m !== undefined),
   );
+  if (options.samples !== undefined) {
+    const problem = rangeProblem("uncertain.samples", options.samples, "samples");
+    if (problem !== undefined) problems.push(problem);
+  }
   if (names.length === 0) problems.push("inputs: expected at least one uncertain input");
   if (names.length > 16) problems.push(`inputs: at most 16 uncertain inputs, got ${names.length}`);
   if (problems.length > 0) return E.left(planningError(problems.join("; ")));
@@ -167,7 +202,10 @@ export const uncertain = (
   const mode = options.mode ?? "estimate";
   const valueOf = (values: Readonly<Record<string, number>>): number => {
     let s = scenario;
-    for (const name of names) s = PARAMETERS[name]!.set(s, values[name]!);
+    for (const name of names) {
+      const parameter = PARAMETERS[name]!;
+      s = parameter.set(s, fitted(parameter, scenario, values[name]!));
+    }
     const r = evaluateMode(s, mode);
     return output === "outputTokensPerSecond" ? r.outputTokensPerSecond : (r.joulesPerOutputToken?.facility ?? 0);
   };
@@ -198,7 +236,7 @@ export const uncertain = (
   }
 
   const random = seededRandom(options.seed ?? 1);
-  const samples = Math.max(1, Math.min(1_000_000, Math.round(options.samples ?? 2000)));
+  const samples = options.samples ?? 2000;
   const draws: number[] = [];
   for (let i = 0; i < samples; i++) {
     draws.push(valueOf(Object.fromEntries(names.map((n) => [n, draw(inputs[n]!, random)]))));

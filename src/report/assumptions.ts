@@ -98,6 +98,9 @@ export const assumptionsOf = (scenario: Scenario): Assumption[] => {
     row("model", model.id, "", model.name, modelSource, catalogModel?.id),
     row("model.totalParameters", model.totalParameters, "1", plain(model.totalParameters), modelSource, catalogModel?.totalParameters),
     row("model.activeParameters", model.activeParameters, "1", plain(model.activeParameters), modelSource, catalogModel?.activeParameters),
+    ...(model.encoderParameters === undefined
+      ? []
+      : [row("model.encoderParameters", model.encoderParameters, "1", `${plain(model.encoderParameters)} (never run for text)`, modelSource, catalogModel?.encoderParameters)]),
     row("model.layers", model.layers, "1", String(model.layers), modelSource, catalogModel?.layers),
     row("model.kvHeads", model.kvHeads, "1", String(model.kvHeads), modelSource, catalogModel?.kvHeads),
     row("model.headDim", model.headDim, "1", String(model.headDim), modelSource, catalogModel?.headDim),

@@ -12,9 +12,11 @@ import type { Model } from "../domain/model.js";
 import type { Precision, PrecisionSet } from "../domain/precision.js";
 import type { EngineId, Efficiency, Parallelism, Scenario } from "../domain/scenario.js";
 import type { Workload } from "../domain/workload.js";
-import { ratio, seconds, type FlopPerSecond } from "../units/index.js";
+import { ratio, seconds } from "../units/index.js";
 import { scenarioError, type ScenarioError, type ScenarioIssue } from "./scenarioError.js";
-import { scenarioInputSchema, type ScenarioInput } from "./scenarioSchema.js";
+import { layoutProblems } from "../domain/layoutRules.js";
+import { mergeAccelerator } from "./mergeAccelerator.js";
+import { scenarioFieldsAt, scenarioInputSchema, type ScenarioInput } from "./scenarioSchema.js";
 
 type Issues = ScenarioIssue[];
 
@@ -47,36 +49,12 @@ const resolveAccelerator = (input: ScenarioInput["accelerator"], issues: Issues)
   if (typeof input === "string") return lookup(ACCELERATORS, input, "accelerator", "accelerator", issues);
   const base = input.base === undefined ? undefined : lookup(ACCELERATORS, input.base, "accelerator.base", "accelerator", issues);
   if (input.base !== undefined && base === undefined) return undefined;
-  const reference = base ?? ACCELERATORS["H100-SXM"];
-  const { base: _ignored, idlePower, activePower, ...fields } = input;
   if (base === undefined) {
     for (const key of ["peakFlopPerSecond", "memoryCapacity", "memoryBandwidth", "maxPower"] as const) {
-      if (fields[key] === undefined) issues.push({ path: `accelerator.${key}`, message: "required for an accelerator without a catalog base" });
+      if (input[key] === undefined) issues.push({ path: `accelerator.${key}`, message: "required for an accelerator without a catalog base" });
     }
   }
-  const maxPower = fields.maxPower ?? reference.maxPower;
-  const staticPower = idlePower ?? reference.power.idlePower;
-  if (!(staticPower < maxPower)) {
-    issues.push(
-      fields.maxPower !== undefined
-        ? { path: "accelerator.maxPower", message: `expected a board power above the static power (idlePower ${staticPower} W), got ${maxPower} W` }
-        : { path: "accelerator.idlePower", message: `expected a static power below maxPower (${maxPower} W), got ${staticPower} W` },
-    );
-  }
-  return {
-    ...reference,
-    id: base === undefined ? "custom" : `${base.id}+custom`,
-    name: fields.name ?? `custom (${reference.name})`,
-    ...defined(fields),
-    peakFlopPerSecond: (fields.peakFlopPerSecond ?? reference.peakFlopPerSecond) as Partial<Record<Precision, FlopPerSecond>>,
-    power: {
-      ...reference.power,
-      ...(idlePower === undefined ? {} : { idlePower }),
-      ...(activePower === undefined ? {} : { activePower }),
-    },
-    source: fields.source ?? "user input",
-    date: fields.date ?? "user input",
-  } as Accelerator;
+  return mergeAccelerator(base ?? ACCELERATORS["H100-SXM"], base !== undefined, input, issues);
 };
 
 // Cross-field checks of a resolved model (inline or a catalog base with overrides): each a
@@ -269,31 +247,22 @@ const resolveEfficiency = (accelerator: Accelerator, engine: EngineId, given: Sc
 
 /**
  * The replica's layout: defaults tensor = count / (pipeline × data), expert 1, pipeline 1,
- * data 1; checks tensor × pipeline × data = count, expert ≤ count dividing it, expert > 1 only
- * for an MoE model, data > 1 only with expert > 1 (without experts, data parallelism is
- * replicas), and pipeline ≤ layers.
+ * data 1; checked by layoutProblems (src/domain/layoutRules.ts), the rules planSearch obeys too.
  */
 const resolveParallelism = (given: ScenarioInput["parallelism"], count: number, model: Model, issues: Issues): Parallelism => {
   const pipeline = given?.pipeline ?? 1;
   const data = given?.data ?? 1;
   const tensor = given?.tensor ?? Math.max(1, Math.round(count / (pipeline * data)));
   const expert = given?.expert ?? 1;
-  if (tensor * pipeline * data !== count) {
-    issues.push({ path: "parallelism", message: `expected tensor × pipeline × data = count (${count}), got ${tensor} × ${pipeline} × ${data} = ${tensor * pipeline * data}` });
-  }
-  if (expert > count || count % expert !== 0) {
-    issues.push({ path: "parallelism.expert", message: `expected an expert-parallel degree dividing count (${count}), got ${expert}` });
-  }
-  if (expert > 1 && model.experts === undefined) {
-    issues.push({ path: "parallelism.expert", message: `expected 1 for a dense model (${model.id} has no experts), got ${expert}` });
-  }
-  if (data > 1 && expert === 1) {
-    issues.push({ path: "parallelism.data", message: "expected 1 without expert parallelism (independent copies of the model are replicas)" });
-  }
-  if (pipeline > model.layers) {
-    issues.push({ path: "parallelism.pipeline", message: `expected at most the model's ${model.layers} layers, got ${pipeline}` });
-  }
-  return { tensor, expert, pipeline, data };
+  const layout = { tensor, expert, pipeline, data };
+  issues.push(...layoutProblems(layout, count, model));
+  return layout;
+};
+
+/** " (did you mean …?)" for one unknown field near a known one at its path, else "". */
+const nearFields = (path: readonly PropertyKey[], keys: readonly string[]): string => {
+  const known = keys.length === 1 ? scenarioFieldsAt(path) : undefined;
+  return known === undefined ? "" : didYouMean(known, keys[0]!);
 };
 
 const zodIssues = (error: { issues: readonly { path: readonly PropertyKey[]; message: string; code: string; keys?: readonly string[] }[] }): Issues =>
@@ -301,7 +270,7 @@ const zodIssues = (error: { issues: readonly { path: readonly PropertyKey[]; mes
     path: issue.path.map(String).join("."),
     message:
       issue.code === "unrecognized_keys"
-        ? `unknown field${(issue.keys?.length ?? 0) > 1 ? "s" : ""} ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(", ")}`
+        ? `unknown field${(issue.keys?.length ?? 0) > 1 ? "s" : ""} ${(issue.keys ?? []).map((k) => JSON.stringify(k)).join(", ")}${nearFields(issue.path, issue.keys ?? [])}`
         : issue.message.replace(/^Invalid input: /, "").replace(/^./, (c) => c.toLowerCase()),
   }));
 

@@ -4,16 +4,17 @@
 // at run time; this type describes what it accepts. A test checks a document using every field
 // parses.
 //
-// Where to add fields: the lead's scenario issues add `workload.sharedPrefixTokens`,
-// `parallelism: { tensor, expert, pipeline }`, `engine: "vllm" | "sglang" | "tensorrt-llm"`,
-// accelerator power fields and a `clock-lock` lever. Each goes in the interface below whose
-// JSON object holds it (marked "NEW FIELDS GO HERE"), with its unit in the comment.
+// A new scenario field goes in the interface below whose JSON object holds it, with its unit
+// in the comment; test/schema/scenarioDocument.test.ts parses a document using every field and
+// test/schema/publicTypes.test-d.ts checks the top-level keys against the schema's.
 import type { AcceleratorId } from "../catalog/accelerators.js";
 import type { FacilityId, GridId } from "../catalog/facilities.js";
 import type { ModelId } from "../catalog/models.js";
 import type { WorkloadId } from "../catalog/workloads.js";
 import type { CarbonBasis } from "../domain/facility.js";
 import type { Precision } from "../domain/precision.js";
+import type { EngineId } from "../domain/scenario.js";
+import type { SameType } from "../units/publicSchema.js";
 import type { LeverSpecDocument } from "./leverSpecDocument.js";
 
 /**
@@ -25,6 +26,32 @@ export type QuantityInput = number | string;
 /** A catalog id with completion for the known ones; ids match ignoring case ("h100-sxm"). */
 export type CatalogId<Known extends string> = Known | (string & {});
 
+/** Dense peak FLOP/s per tensor-core format, each a number (FLOP/s), a unit string, or null to remove the format. */
+export interface PeakFlopPerSecondDocument {
+  /** fp32 (FLOP/s). */
+  readonly fp32?: QuantityInput | null;
+  /** bf16 (FLOP/s). */
+  readonly bf16?: QuantityInput | null;
+  /** fp16 (FLOP/s). */
+  readonly fp16?: QuantityInput | null;
+  /** fp8 (FLOP/s). */
+  readonly fp8?: QuantityInput | null;
+  /** fp4 (FLOP/s). */
+  readonly fp4?: QuantityInput | null;
+  /** mxfp4 (FLOP/s). */
+  readonly mxfp4?: QuantityInput | null;
+  /** nvfp4 (FLOP/s). */
+  readonly nvfp4?: QuantityInput | null;
+  /** int8 (OP/s). */
+  readonly int8?: QuantityInput | null;
+  /** int4 (OP/s). */
+  readonly int4?: QuantityInput | null;
+}
+
+// Fails to compile when the formats above and Precision differ.
+const formatsMatch: SameType<keyof PeakFlopPerSecondDocument, Precision> = true;
+void formatsMatch;
+
 /** An accelerator given inline: a catalog `base` with overrides, or every field. */
 export interface AcceleratorDocument {
   /** Catalog accelerator the others override. */
@@ -32,24 +59,29 @@ export interface AcceleratorDocument {
   /** Human name. */
   readonly name?: string;
   /**
-   * Dense peak compute per precision (FLOP/s). Today every precision must be given, and the
-   * object replaces the base's (phase 2 of issue 15 merges per precision: then `[P in
-   * Precision]?`).
+   * Dense peak compute per precision (FLOP/s; "1.2 PFLOPS"), merged over the base's: a format
+   * given replaces the base's, `null` removes it, the others stay (`{ bf16: … }` alone is valid).
    */
-  readonly peakFlopPerSecond?: Readonly<Record<Precision, QuantityInput>>;
+  readonly peakFlopPerSecond?: PeakFlopPerSecondDocument;
   /** Memory capacity (B; "80 GB"). */
   readonly memoryCapacity?: QuantityInput;
   /** Peak memory bandwidth (B/s; "3.35 TB/s"). */
   readonly memoryBandwidth?: QuantityInput;
-  /** Board power limit, TDP (W). */
+  /**
+   * Board power limit in effect (W). Over a catalog base it must lie in, or widens, the base's
+   * settable power-limit range (`tpf list accelerators`); without a base it is the TDP.
+   */
   readonly maxPower?: QuantityInput;
   /** Static power (W). */
   readonly idlePower?: QuantityInput;
+  /** Power of the busy SM array above idle (W). */
+  readonly activePower?: QuantityInput;
+  /** Locked SM clock (Hz; "1.4 GHz"), within the accelerator's clock range. */
+  readonly clockLock?: QuantityInput;
   /** Where the figures come from. */
   readonly source?: string;
   /** Date of the figures (YYYY-MM or YYYY-MM-DD). */
   readonly date?: string;
-  // NEW FIELDS GO HERE (accelerator power fields).
 }
 
 /** A model given inline: a catalog `base` with overrides, or the architecture. Counts are plain numbers. */
@@ -70,6 +102,10 @@ export interface ModelDocument {
   readonly slidingWindowLayers?: number;
   /** The sliding window (tokens). */
   readonly slidingWindow?: number;
+  /** Layers attending within fixed chunks (count). */
+  readonly chunkedAttentionLayers?: number;
+  /** Tokens per attention chunk (tokens). */
+  readonly attentionChunk?: number;
   /** Hidden size (count). */
   readonly hiddenSize?: number;
   /** Attention heads (count). */
@@ -80,8 +116,28 @@ export interface ModelDocument {
   readonly headDim?: number;
   /** MLA latent size cached per token and layer (count). */
   readonly kvLatentDim?: number;
+  /** Query/key dimensions per head, MLA (count). */
+  readonly qkHeadDim?: number;
+  /** Value dimensions per head, MLA (count). */
+  readonly valueHeadDim?: number;
+  /** Multi-head latent attention: latent rank and decoupled rope dimensions (counts). */
+  readonly mla?: {
+    /** Latent rank (count). */
+    readonly latentRank: number;
+    /** Decoupled rope dimensions (count). */
+    readonly ropeDim: number;
+  };
   /** Recurrent-state elements per sequence of non-attention layers (count). */
   readonly recurrentStateElements?: number;
+  /** Format of the recurrent state (default the KV format). */
+  readonly recurrentStatePrecision?: Precision;
+  /** Parameters kept in a wider format than the weights (count) and that format. */
+  readonly keptPrecision?: {
+    /** Parameters kept (count). */
+    readonly parameters: number;
+    /** Their format. */
+    readonly precision: Precision;
+  };
   /** Vocabulary (count). */
   readonly vocabularySize?: number;
   /** Whether input and output embeddings are shared. */
@@ -95,6 +151,8 @@ export interface ModelDocument {
     /** Always-on shared experts (count; default 0). */
     readonly shared?: number;
   };
+  /** MoE layers (count; default every layer). */
+  readonly expertLayers?: number;
   /** Native sparse attention: kept fraction (1) or top-k (tokens). */
   readonly attentionSparsity?: {
     /** Share of the context attended (1). */
@@ -130,7 +188,8 @@ export interface WorkloadDocument {
   readonly outputTokens?: number;
   /** Requests in flight (count, > 0). */
   readonly concurrency?: number;
-  // NEW FIELDS GO HERE (sharedPrefixTokens).
+  /** Prompt tokens every request shares (a system prompt) and a prefix cache serves once (tokens, ≤ inputTokens). */
+  readonly sharedPrefixTokens?: number;
 }
 
 /** The site: a preset with overrides. Without deliveredPower (coolingCapacity) there is no facility-power (cooling) stave. */
@@ -208,6 +267,16 @@ export interface ScenarioDocument {
     readonly stepOverhead?: QuantityInput;
     /** Host overhead per sequence (s). */
     readonly sequenceOverhead?: QuantityInput;
+    /** Kernel launch and sync per layer per decode step (s; default: the engine's). */
+    readonly layerLatency?: QuantityInput;
+    /** Extra per MoE layer under expert parallelism (s). */
+    readonly expertLayerLatency?: QuantityInput;
+    /** Extra per MoE layer with 8-bit block-scaled experts (s). */
+    readonly quantizedExpertLayerLatency?: QuantityInput;
+    /** GEMM width at which half of the compute efficiency is reached (count). */
+    readonly computeHalfWidth?: number;
+    /** Share of communication hidden behind compute (1). */
+    readonly overlap?: QuantityInput;
   };
   /** Utilization U (1, in [1e-6, 1]; default 1). */
   readonly utilization?: QuantityInput;
@@ -235,5 +304,17 @@ export interface ScenarioDocument {
   };
   /** Levers for `tpf levers` (an item that is an array is a combination). */
   readonly levers?: readonly (LeverSpecDocument | readonly LeverSpecDocument[])[];
-  // NEW FIELDS GO HERE (parallelism: { tensor, expert, pipeline }; engine: "vllm" | "sglang" | "tensorrt-llm").
+  /** Layout of each replica; tensor × pipeline × data = count (default tensor = count). */
+  readonly parallelism?: {
+    /** Tensor-parallel degree (count). */
+    readonly tensor?: number;
+    /** Expert-parallel degree, dividing count; > 1 only for MoE models (count). */
+    readonly expert?: number;
+    /** Pipeline stages, at most the layers (count). */
+    readonly pipeline?: number;
+    /** Data-parallel attention groups; > 1 only with expert parallelism (count). */
+    readonly data?: number;
+  };
+  /** Serving engine whose profile sets the per-step overheads (`tpf list engines`; default vllm). */
+  readonly engine?: EngineId;
 }

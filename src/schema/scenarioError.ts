@@ -21,8 +21,8 @@ export const scenarioError = (issues: readonly ScenarioIssue[]): ScenarioError =
 });
 
 /**
- * One line per issue: "facility.pue: expected a ratio >= 1, got 0.8".
- * @example formatScenarioError(left) // "facility.pue: expected a ratio >= 1 (and <= 10), got 0.8"
+ * One line per issue: "facility.pue: expected a ratio in [1, 10], got 0.8".
+ * @example formatScenarioError(left) // "facility.pue: expected a ratio in [1, 10], got 0.8"
  */
 export const formatScenarioError = (error: ScenarioError): string =>
   error.issues.map((issue) => `${issue.path === "" ? "scenario" : issue.path}: ${issue.message}`).join("\n");

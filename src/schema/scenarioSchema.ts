@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { PRECISIONS } from "../domain/precision.js";
+import { PRECISIONS, type Precision } from "../domain/precision.js";
+import { didYouMean, findId } from "../catalog/closestIds.js";
 import {
   bandwidth,
-  boundedQuantitySchema,
   frequency,
+  type FlopPerSecond,
   carbonIntensity,
   computeRate,
   energyPrice,
@@ -14,28 +15,15 @@ import {
   time,
   waterIntensity,
 } from "../units/index.js";
+import { rangedNumber, rangedQuantity } from "./rangedSchemas.js";
 
 // The outside shape of a scenario (DESIGN §6). Quantities accept SI numbers or unit strings.
-// Objects are strict: a misspelt key is an error, not a silently ignored field.
+// Objects are strict: a misspelt key is an error, not a silently ignored field. Every numeric
+// field is checked against its entry in src/domain/ranges.ts, the table the levers, crossover,
+// uncertain, sweep and plan check against too. Every schema is built once, at module load:
+// building zod objects per parse cost most of parseScenario's time.
 
-const positiveCount = (name: string) =>
-  z.unknown().transform((input, ctx): number => {
-    if (typeof input === "number" && Number.isInteger(input) && input >= 1 && input <= 1e9) return input;
-    ctx.issues.push({ code: "custom", message: `expected a whole number of ${name} >= 1, got ${JSON.stringify(input) ?? String(input)}`, input });
-    return z.NEVER;
-  });
-
-const positiveNumber = (name: string, minimum: number, inclusive: boolean) =>
-  z.unknown().transform((input, ctx): number => {
-    const ok =
-      typeof input === "number" &&
-      Number.isFinite(input) &&
-      (inclusive ? input >= minimum : input > minimum) &&
-      input <= 1e12;
-    if (ok) return input;
-    ctx.issues.push({ code: "custom", message: `expected ${name} ${inclusive ? ">=" : ">"} ${minimum}, got ${JSON.stringify(input) ?? String(input)}`, input });
-    return z.NEVER;
-  });
+const ranged = rangedQuantity;
 
 /**
  * A field that is either a catalog id (string) or an object. Dispatching on the type first,
@@ -51,39 +39,85 @@ const idOr = <T extends z.ZodType>(objectSchema: T, what: string) =>
     const parsed = objectSchema.safeParse(input);
     if (parsed.success) return parsed.data;
     for (const issue of parsed.error.issues) {
-      ctx.issues.push({ code: "custom", message: issue.message, path: issue.path as PropertyKey[], input });
+      ctx.issues.push({ code: "custom", message: innerMessage(objectSchema, issue), path: issue.path as PropertyKey[], input });
     }
     return z.NEVER;
   });
 
-// Fractions below 1e-6 would push per-token energy (divided by U) past any sane value and,
-// near the smallest doubles, to Infinity: the documented range is [1e-6, 1].
-const fraction = (name: string) =>
-  boundedQuantitySchema(ratioKind, (x) => x >= 1e-6 && x <= 1, `${name} in [1e-6, 1]`);
+/** An inner object's issue as the scenario reports it: unknown fields named, with a near known one. */
+const innerMessage = (objectSchema: unknown, issue: z.core.$ZodIssue): string => {
+  if (issue.code !== "unrecognized_keys") return issue.message;
+  const keys = issue.keys;
+  const known = keys.length === 1 && issue.path.length === 0 ? fieldsOf(objectSchema) : undefined;
+  return `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => JSON.stringify(k)).join(", ")}${known === undefined ? "" : didYouMean(known, keys[0]!)}`;
+};
 
-const precision = z.enum(PRECISIONS as [string, ...string[]], {
-  error: (issue) => `expected one of ${PRECISIONS.join(", ")}, got ${JSON.stringify(issue.input)}`,
-});
+/**
+ * One of a fixed set of ids, matched ignoring case ("FP8" is "fp8", "VLLM" is "vllm") like the
+ * catalog ids, with a "did you mean" for a near miss.
+ */
+const forgivingId = <T extends string>(ids: readonly T[]) =>
+  z.unknown().transform((input, ctx): T => {
+    const id = typeof input === "string" ? findId(ids, input) : undefined;
+    if (id !== undefined) return id as T;
+    ctx.issues.push({
+      code: "custom",
+      message: `expected one of ${ids.join(", ")}, got ${JSON.stringify(input)}${typeof input === "string" ? didYouMean(ids, input) : ""}`,
+      input,
+    });
+    return z.NEVER;
+  });
+
+const precision = forgivingId(PRECISIONS as readonly string[]);
+
+const precisionObject = z.strictObject({ weights: precision, kv: precision.optional(), compute: precision.optional() });
 
 /** A precision given as a bare string ("fp8") or as { weights, kv?, compute? }. */
 const precisionField = z.unknown().transform((input, ctx): string | { weights: string; kv?: string; compute?: string } => {
-  const object = z.strictObject({ weights: precision, kv: precision.optional(), compute: precision.optional() });
-  const parsed = typeof input === "string" ? precision.safeParse(input) : object.safeParse(input);
+  const parsed = typeof input === "string" ? precision.safeParse(input) : precisionObject.safeParse(input);
   if (parsed.success) return parsed.data as string | { weights: string };
   for (const issue of parsed.error.issues) ctx.issues.push({ code: "custom", message: issue.message, path: issue.path as PropertyKey[], input });
   return z.NEVER;
 });
 
+const peakFlop = ranged("accelerator.peakFlopPerSecond", computeRate);
+
+/**
+ * Peak FLOP/s per format, merged over the base's (src/schema/mergeAccelerator.ts): a format
+ * given replaces the base's, `null` removes it (a part without that format), the others stay.
+ */
+const peakFlopRecord = z.unknown().transform((input, ctx): Partial<Record<Precision, FlopPerSecond | null>> => {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    ctx.issues.push({ code: "custom", message: `expected an object { format: FLOP/s } with formats among ${PRECISIONS.join(", ")}, got ${input === null ? "null" : Array.isArray(input) ? "an array" : typeof input}`, input });
+    return z.NEVER;
+  }
+  const out: Partial<Record<Precision, FlopPerSecond | null>> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (!(PRECISIONS as readonly string[]).includes(key)) {
+      ctx.issues.push({ code: "custom", message: `unknown format ${JSON.stringify(key)}; expected one of ${PRECISIONS.join(", ")}`, path: [key], input });
+      continue;
+    }
+    if (value === null) {
+      out[key as Precision] = null;
+      continue;
+    }
+    const parsed = peakFlop.safeParse(value);
+    if (parsed.success) out[key as Precision] = parsed.data;
+    else for (const issue of parsed.error.issues) ctx.issues.push({ code: "custom", message: issue.message, path: [key], input });
+  }
+  return out;
+});
+
 const acceleratorFields = z.strictObject({
   base: z.string().optional(),
   name: z.string().optional(),
-  peakFlopPerSecond: z.partialRecord(precision, boundedQuantitySchema(computeRate, (x) => x > 0 && x <= 1e21, "a compute rate in (0, 1e21] FLOP/s")).optional(),
-  memoryCapacity: boundedQuantitySchema(memory, (x) => x > 0 && x <= 1e15, "a memory in (0, 1e15] B").optional(),
-  memoryBandwidth: boundedQuantitySchema(bandwidth, (x) => x > 0 && x <= 1e16, "a bandwidth in (0, 1e16] B/s").optional(),
-  maxPower: boundedQuantitySchema(power, (x) => x > 0 && x <= 1e6, "a board power in (0, 1e6] W").optional(),
-  idlePower: boundedQuantitySchema(power, (x) => x <= 1e6, "a power in [0, 1e6] W").optional(),
-  activePower: boundedQuantitySchema(power, (x) => x <= 1e6, "a power in [0, 1e6] W").optional(),
-  clockLock: boundedQuantitySchema(frequency, (x) => x > 0 && x <= 1e11, "a clock in (0, 100 GHz]").optional(),
+  peakFlopPerSecond: peakFlopRecord.optional(),
+  memoryCapacity: ranged("accelerator.memoryCapacity", memory).optional(),
+  memoryBandwidth: ranged("accelerator.memoryBandwidth", bandwidth).optional(),
+  maxPower: ranged("accelerator.maxPower", power).optional(),
+  idlePower: ranged("accelerator.idlePower", power).optional(),
+  activePower: ranged("accelerator.activePower", power).optional(),
+  clockLock: ranged("accelerator.clockLock", frequency).optional(),
   source: z.string().optional(),
   date: z.string().optional(),
 });
@@ -91,44 +125,44 @@ const acceleratorFields = z.strictObject({
 const modelFields = z.strictObject({
   base: z.string().optional(),
   name: z.string().optional(),
-  totalParameters: positiveNumber("a parameter count", 0, false).optional(),
-  activeParameters: positiveNumber("a parameter count", 0, false).optional(),
-  layers: positiveCount("layers").optional(),
-  attentionLayers: positiveNumber("attention layers", 0, true).optional(),
-  slidingWindowLayers: positiveNumber("sliding-window layers", 0, true).optional(),
-  slidingWindow: positiveNumber("a window in tokens", 0, true).optional(),
-  chunkedAttentionLayers: positiveNumber("chunked-attention layers", 0, true).optional(),
-  attentionChunk: positiveNumber("a chunk in tokens", 1, true).optional(),
-  hiddenSize: positiveCount("hidden units").optional(),
-  attentionHeads: positiveCount("heads").optional(),
-  kvHeads: positiveCount("KV heads").optional(),
-  headDim: positiveCount("head dimensions").optional(),
-  kvLatentDim: positiveCount("latent dimensions").optional(),
-  qkHeadDim: positiveCount("query/key head dimensions").optional(),
-  valueHeadDim: positiveCount("value head dimensions").optional(),
+  totalParameters: rangedNumber("model.totalParameters").optional(),
+  activeParameters: rangedNumber("model.activeParameters").optional(),
+  layers: rangedNumber("model.layers").optional(),
+  attentionLayers: rangedNumber("model.attentionLayers").optional(),
+  slidingWindowLayers: rangedNumber("model.slidingWindowLayers").optional(),
+  slidingWindow: rangedNumber("model.slidingWindow").optional(),
+  chunkedAttentionLayers: rangedNumber("model.chunkedAttentionLayers").optional(),
+  attentionChunk: rangedNumber("model.attentionChunk").optional(),
+  hiddenSize: rangedNumber("model.hiddenSize").optional(),
+  attentionHeads: rangedNumber("model.attentionHeads").optional(),
+  kvHeads: rangedNumber("model.kvHeads").optional(),
+  headDim: rangedNumber("model.headDim").optional(),
+  kvLatentDim: rangedNumber("model.kvLatentDim").optional(),
+  qkHeadDim: rangedNumber("model.qkHeadDim").optional(),
+  valueHeadDim: rangedNumber("model.valueHeadDim").optional(),
   mla: z
     .strictObject({
-      latentRank: positiveCount("latent dimensions"),
-      ropeDim: positiveNumber("rope dimensions", 0, true),
+      latentRank: rangedNumber("model.mla.latentRank"),
+      ropeDim: rangedNumber("model.mla.ropeDim"),
     })
     .optional(),
-  recurrentStateElements: positiveNumber("recurrent state elements", 0, true).optional(),
+  recurrentStateElements: rangedNumber("model.recurrentStateElements").optional(),
   recurrentStatePrecision: precision.optional(),
-  keptPrecision: z.strictObject({ parameters: positiveNumber("a parameter count", 0, true), precision }).optional(),
-  vocabularySize: positiveNumber("a vocabulary size", 0, true).optional(),
+  keptPrecision: z.strictObject({ parameters: rangedNumber("model.keptPrecision.parameters"), precision }).optional(),
+  vocabularySize: rangedNumber("model.vocabularySize").optional(),
   tiedEmbeddings: z.boolean().optional(),
   experts: z
     .strictObject({
-      total: positiveCount("experts"),
-      active: positiveCount("active experts"),
-      shared: positiveNumber("shared experts", 0, true).default(0),
+      total: rangedNumber("model.experts.total"),
+      active: rangedNumber("model.experts.active"),
+      shared: rangedNumber("model.experts.shared").default(0),
     })
     .optional(),
-  expertLayers: positiveCount("expert layers").optional(),
+  expertLayers: rangedNumber("model.expertLayers").optional(),
   attentionSparsity: z
     .strictObject({
-      keptFraction: positiveNumber("a kept fraction", 0, false).refine((x) => x <= 1, "expected a kept fraction <= 1").optional(),
-      topK: positiveNumber("a top-k in tokens", 1, true).optional(),
+      keptFraction: rangedNumber("model.attentionSparsity.keptFraction").optional(),
+      topK: rangedNumber("model.attentionSparsity.topK").optional(),
     })
     .optional(),
   source: z.string().optional(),
@@ -137,88 +171,139 @@ const modelFields = z.strictObject({
 
 const workloadFields = z.strictObject({
   preset: z.string().optional(),
-  inputTokens: positiveNumber("input tokens", 0, true).optional(),
-  outputTokens: positiveNumber("output tokens", 1, true).optional(),
-  concurrency: positiveNumber("a concurrency", 0, false).optional(),
-  sharedPrefixTokens: positiveNumber("shared prefix tokens", 0, true).optional(),
+  inputTokens: rangedNumber("workload.inputTokens").optional(),
+  outputTokens: rangedNumber("workload.outputTokens").optional(),
+  concurrency: rangedNumber("workload.concurrency").optional(),
+  sharedPrefixTokens: rangedNumber("workload.sharedPrefixTokens").optional(),
 });
 
 const facilityFields = z.strictObject({
   preset: z.string().optional(),
-  deliveredPower: boundedQuantitySchema(power, (x) => x > 0 && x <= 1e15, "a delivered power in (0, 1e15] W").optional(),
-  pue: boundedQuantitySchema(ratioKind, (x) => x >= 1 && x <= 10, "a ratio >= 1 (and <= 10)").optional(),
-  coolingCapacity: boundedQuantitySchema(power, (x) => x > 0 && x <= 1e15, "a cooling capacity in (0, 1e15] W").optional(),
-  hostPowerPerNode: boundedQuantitySchema(power, (x) => x <= 1e7, "a power in [0, 1e7] W").optional(),
-  acceleratorsPerNode: positiveCount("accelerators per node").optional(),
-  psuEfficiency: fraction("an efficiency").optional(),
+  deliveredPower: ranged("facility.deliveredPower", power).optional(),
+  pue: ranged("facility.pue", ratioKind).optional(),
+  coolingCapacity: ranged("facility.coolingCapacity", power).optional(),
+  hostPowerPerNode: ranged("facility.hostPowerPerNode", power).optional(),
+  acceleratorsPerNode: rangedNumber("facility.acceleratorsPerNode").optional(),
+  psuEfficiency: ranged("facility.psuEfficiency", ratioKind).optional(),
   grid: z.string().optional(),
-  carbonIntensity: boundedQuantitySchema(carbonIntensity, (x) => x <= 1e-2, "a carbon intensity in [0, 36000] g/kWh").optional(),
+  carbonIntensity: ranged("facility.carbonIntensity", carbonIntensity).optional(),
   carbonBasis: z.enum(["location", "market"]).optional(),
-  waterIntensity: boundedQuantitySchema(waterIntensity, (x) => x <= 1e-4, "a water intensity in [0, 360] L/kWh").optional(),
-  electricityPrice: boundedQuantitySchema(energyPrice, (x) => x <= 1e-3, "a price in [0, 3600] USD/kWh").optional(),
-  acceleratorHourPrice: boundedQuantitySchema(hourlyPrice, (x) => x <= 1e3, "a price in [0, 3.6e6] USD/h").optional(),
+  waterIntensity: ranged("facility.waterIntensity", waterIntensity).optional(),
+  electricityPrice: ranged("facility.electricityPrice", energyPrice).optional(),
+  acceleratorHourPrice: ranged("facility.acceleratorHourPrice", hourlyPrice).optional(),
 });
+
+const modelField = idOr(modelFields, "a model");
 
 /** The zod schema of a scenario document, before catalog lookup. */
 export const scenarioInputSchema = z.strictObject({
   accelerator: idOr(acceleratorFields, "an accelerator"),
-  count: positiveCount("accelerators"),
-  replicas: positiveCount("replicas").optional(),
-  model: idOr(modelFields, "a model"),
+  count: rangedNumber("count"),
+  replicas: rangedNumber("replicas").optional(),
+  model: modelField,
   precision: precisionField,
   workload: idOr(workloadFields, "a workload preset"),
   facility: idOr(facilityFields, "a facility preset").optional(),
   targets: z
     .strictObject({
-      ttft: boundedQuantitySchema(time, (x) => x >= 1e-9 && x <= 1e6, "a time in [1 ns, 1e6 s]").optional(),
-      tpot: boundedQuantitySchema(time, (x) => x >= 1e-9 && x <= 1e6, "a time in [1 ns, 1e6 s]").optional(),
-      qualityFloor: z.number().optional(),
+      ttft: ranged("targets.ttft", time).optional(),
+      tpot: ranged("targets.tpot", time).optional(),
+      qualityFloor: rangedNumber("targets.qualityFloor").optional(),
     })
     .optional(),
   efficiency: z
     .strictObject({
-      compute: fraction("a fraction").optional(),
-      bandwidth: fraction("a fraction").optional(),
-      memory: fraction("a fraction").optional(),
-      stepOverhead: boundedQuantitySchema(time, (x) => x <= 1e3, "a time in [0, 1000] s").optional(),
-      sequenceOverhead: boundedQuantitySchema(time, (x) => x <= 1e3, "a time in [0, 1000] s").optional(),
-      layerLatency: boundedQuantitySchema(time, (x) => x <= 1e3, "a time in [0, 1000] s").optional(),
-      expertLayerLatency: boundedQuantitySchema(time, (x) => x <= 1e3, "a time in [0, 1000] s").optional(),
-      quantizedExpertLayerLatency: boundedQuantitySchema(time, (x) => x <= 1e3, "a time in [0, 1000] s").optional(),
-      computeHalfWidth: positiveNumber("a GEMM width", 0, true).optional(),
-      overlap: boundedQuantitySchema(ratioKind, (x) => x >= 0 && x <= 1, "a share in [0, 1]").optional(),
+      compute: ranged("efficiency.compute", ratioKind).optional(),
+      bandwidth: ranged("efficiency.bandwidth", ratioKind).optional(),
+      memory: ranged("efficiency.memory", ratioKind).optional(),
+      stepOverhead: ranged("efficiency.stepOverhead", time).optional(),
+      sequenceOverhead: ranged("efficiency.sequenceOverhead", time).optional(),
+      layerLatency: ranged("efficiency.layerLatency", time).optional(),
+      expertLayerLatency: ranged("efficiency.expertLayerLatency", time).optional(),
+      quantizedExpertLayerLatency: ranged("efficiency.quantizedExpertLayerLatency", time).optional(),
+      computeHalfWidth: rangedNumber("efficiency.computeHalfWidth").optional(),
+      overlap: ranged("efficiency.overlap", ratioKind).optional(),
     })
     .optional(),
   parallelism: z
     .strictObject({
-      tensor: positiveCount("tensor-parallel devices").optional(),
-      expert: positiveCount("expert-parallel devices").optional(),
-      pipeline: positiveCount("pipeline stages").optional(),
-      data: positiveCount("data-parallel attention groups").optional(),
+      tensor: rangedNumber("parallelism.tensor").optional(),
+      expert: rangedNumber("parallelism.expert").optional(),
+      pipeline: rangedNumber("parallelism.pipeline").optional(),
+      data: rangedNumber("parallelism.data").optional(),
     })
     .optional(),
-  engine: z.enum(["vllm", "sglang", "tensorrt-llm"], {
-    error: (issue) => `expected one of vllm, sglang, tensorrt-llm, got ${JSON.stringify(issue.input)}`,
-  }).optional(),
-  utilization: fraction("a utilization").optional(),
-  quality: z.number({ error: (issue) => `expected a quality score (number), got ${JSON.stringify(issue.input)}` }).refine(Number.isFinite, "expected a finite quality score").optional(),
+  engine: forgivingId(["vllm", "sglang", "tensorrt-llm"] as const).optional(),
+  utilization: ranged("utilization", ratioKind).optional(),
+  quality: rangedNumber("quality").optional(),
   speculative: z
     .strictObject({
-      acceptanceRate: boundedQuantitySchema(ratioKind, (x) => x >= 0 && x <= 1, "an acceptance rate in [0, 1]"),
-      draftLength: positiveCount("drafted tokens"),
-      draftModel: idOr(modelFields, "a model"),
+      acceptanceRate: ranged("speculative.acceptanceRate", ratioKind),
+      draftLength: rangedNumber("speculative.draftLength"),
+      draftModel: modelField,
     })
     .optional(),
   routing: z
     .strictObject({
-      share: boundedQuantitySchema(ratioKind, (x) => x >= 0 && x <= 1, "a share in [0, 1]"),
-      model: idOr(modelFields, "a model"),
+      share: ranged("routing.share", ratioKind),
+      model: modelField,
       precision: precisionField.optional(),
-      quality: z.number().refine(Number.isFinite, "expected a finite quality score").optional(),
+      quality: rangedNumber("routing.quality").optional(),
     })
     .optional(),
   levers: z.array(z.unknown()).optional(),
 });
+
+/** What an object schema (or one wrapped in optional / a transform) lists as its fields. */
+interface Walkable {
+  readonly shape?: Readonly<Record<string, unknown>>;
+  readonly _zod?: { readonly def?: { readonly innerType?: unknown; readonly in?: unknown } };
+}
+/** The field table of an object schema, looking through optional and transform wrappers. */
+const findShape = (schema: unknown): Readonly<Record<string, unknown>> | undefined => {
+  let current = schema as Walkable | undefined;
+  for (let depth = 0; depth < 4 && current !== undefined; depth++) {
+    if (current.shape !== undefined) return current.shape;
+    current = (current._zod?.def?.innerType ?? current._zod?.def?.in) as Walkable | undefined;
+  }
+  return undefined;
+};
+const fieldsOf = (schema: unknown): readonly string[] | undefined => {
+  const shape = findShape(schema);
+  return shape === undefined ? undefined : Object.keys(shape);
+};
+const OBJECTS_AT: Readonly<Record<string, unknown>> = {
+  "": scenarioInputSchema,
+  accelerator: acceleratorFields,
+  model: modelFields,
+  workload: workloadFields,
+  facility: facilityFields,
+  "speculative.draftModel": modelFields,
+  "routing.model": modelFields,
+};
+
+/**
+ * The fields a scenario document accepts at a path ("" the top level, "facility", "targets",
+ * "model.mla" …), for "did you mean" on an unknown field; undefined when the path is not an
+ * object the schema knows.
+ * @example scenarioFieldsAt(["targets"]) // ["ttft", "tpot", "qualityFloor"]
+ */
+export const scenarioFieldsAt = (path: readonly PropertyKey[]): readonly string[] | undefined => {
+  const key = path.map(String).join(".");
+  if (key in OBJECTS_AT) return fieldsOf(OBJECTS_AT[key]);
+  // Below a known object: walk its fields.
+  for (let cut = path.length - 1; cut >= 0; cut--) {
+    const head = path.slice(0, cut).map(String).join(".");
+    if (!(head in OBJECTS_AT)) continue;
+    let schema: unknown = OBJECTS_AT[head];
+    for (const segment of path.slice(cut)) {
+      schema = findShape(schema)?.[String(segment)];
+      if (schema === undefined) return undefined;
+    }
+    return fieldsOf(schema);
+  }
+  return undefined;
+};
 
 /** A scenario document as parsed, before catalog lookup. */
 export type ScenarioInput = z.output<typeof scenarioInputSchema>;

@@ -1,6 +1,6 @@
 import { outputTokensPerSecond, type OutputTokensPerSecond } from "../units/index.js";
 import { outputTokensPerStep, prefillTime } from "./decodeStep.js";
-import { latencyBatch, stepTime } from "./servingStep.js";
+import { latencyBatch, latencyView, stepTime } from "./servingStep.js";
 import type { Plant } from "./plant.js";
 
 /**
@@ -8,7 +8,9 @@ import type { Plant } from "./plant.js";
  * TPOT* caps the time per output token, hence the batch b_lat; the ceiling is
  * replicas · (b_lat·E / decodeShare) / step time(b_lat).
  * A TTFT* that one request's prefill alone misses, or a TPOT* that one sequence misses,
- * makes the scenario infeasible: 0.
+ * makes the scenario infeasible: 0. The steps are timed with the FLOP the target constrains:
+ * in the bound decode only (prefill may run on other devices; the compute stave counts it),
+ * so a long prompt never makes a reachable TPOT look unreachable.
  * @example latencyTargetCeiling({ ...plant, tpot: seconds(0.05) }) // output tokens/s, or 0 if unreachable
  */
 export const latencyTargetCeiling = (plant: Plant): OutputTokensPerSecond | undefined => {
@@ -16,5 +18,6 @@ export const latencyTargetCeiling = (plant: Plant): OutputTokensPerSecond | unde
   if (plant.tpot === undefined) return undefined;
   const batch = latencyBatch(plant, plant.tpot);
   if (batch < 1) return outputTokensPerSecond(0);
-  return outputTokensPerSecond((plant.replicas * outputTokensPerStep(plant, batch)) / stepTime(plant, batch));
+  const decode = latencyView(plant);
+  return outputTokensPerSecond((plant.replicas * outputTokensPerStep(decode, batch)) / stepTime(decode, batch));
 };

@@ -55,6 +55,13 @@ export interface Plant {
   readonly memory: Bytes;
   /** FLOP per output token including the prefill share (FLOP/output token). */
   readonly flopPerOutputToken: FlopPerOutputToken;
+  /**
+   * The prefill's part of `flopPerOutputToken` (FLOP/output token). The estimate runs chunked
+   * prefill inside the decode steps, so the steps the TPOT target times carry it; the bound
+   * times decode steps without it, since a deployment may prefill on other devices
+   * (disaggregated prefill) — the compute stave still counts the prefill FLOP.
+   */
+  readonly prefillFlopPerOutputToken: FlopPerOutputToken;
   /** Prefill FLOP of one request (FLOP). */
   readonly prefillFlopPerRequest: Flop;
   /** Weights resident in memory (B). */

@@ -1,4 +1,4 @@
-import { seconds, type Seconds } from "../units/index.js";
+import { flopPerOutputToken, seconds, type Seconds } from "../units/index.js";
 import { capacityBatch, stepTimeAtClock } from "./decodeStep.js";
 import { clockAt } from "./devicePower.js";
 import type { Plant } from "./plant.js";
@@ -11,10 +11,22 @@ export const timePerOutputToken = (plant: Plant, batch: number): Seconds =>
   seconds((plant.stages * stepTime(plant, batch)) / plant.tokensPerStep);
 
 /**
+ * The plant as the TPOT target sees its decode steps: in the bound without the prefill's
+ * FLOP (a deployment may prefill on other devices; see `prefillFlopPerOutputToken`), in the
+ * estimate as it is (chunked prefill shares the steps). The same object when nothing changes.
+ */
+export const latencyView = (plant: Plant): Plant =>
+  plant.mode !== "bound" || !(plant.prefillFlopPerOutputToken > 0)
+    ? plant
+    : { ...plant, flopPerOutputToken: flopPerOutputToken(plant.flopPerOutputToken - plant.prefillFlopPerOutputToken) };
+
+/**
  * The largest batch whose time per output token meets the TPOT target (count), by
  * bisection on the increasing function stepTime(b)/E; 0 when even one sequence misses it.
+ * Decode steps are timed with the FLOP the target constrains (see `latencyView`).
  */
-export const latencyBatch = (plant: Plant, tpot: Seconds): number => {
+export const latencyBatch = (whole: Plant, tpot: Seconds): number => {
+  const plant = latencyView(whole);
   if (timePerOutputToken(plant, 1) > tpot) return 0;
   let low = 1;
   let high = 2;

@@ -118,10 +118,12 @@ export const evaluateMode = (scenario: Scenario, mode: Mode): ModeResult => {
   if (routing.share <= 0) return evaluateSingle(main, mode);
   if (routing.share >= 1) return evaluateSingle(routed, mode);
   // Both models (and a draft model) stay resident: each sees the other's weights as used memory.
+  // The bound holds every tensor in the declared format (see alwaysOnBytesPerParameter).
+  const keep = mode !== "bound";
   const mainWeights =
-    weightBytesResident(main.model, main.precision.weights) +
-    (draft === undefined ? 0 : weightBytesResident(draft.draftModel, main.precision.weights));
-  const routedWeights = weightBytesResident(routing.model, routing.precision.weights);
+    weightBytesResident(main.model, main.precision.weights, keep) +
+    (draft === undefined ? 0 : weightBytesResident(draft.draftModel, main.precision.weights, keep));
+  const routedWeights = weightBytesResident(routing.model, routing.precision.weights, keep);
   return mixRouted(
     evaluateSingle(main, mode, routedWeights),
     evaluateSingle(routed, mode, mainWeights),

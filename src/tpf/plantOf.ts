@@ -116,7 +116,7 @@ const computeCosts = (model: Model, weights: Precision, kv: Precision, workload:
   return {
     prefillFlop: flopIn(model, forms.prefill, (f) => prefillFlopPerRequest(model, workload, f)),
     decodePassFlop: flopIn(model, forms.decode, (f) => meanDecodePassFlop(model, workload, f)),
-    weightsResident: weightBytesResident(model, weights),
+    weightsResident: weightBytesResident(model, weights, mode !== "bound"),
     readPerSequence: (read - sharedRead) * replication + 2 * state,
     sharedRead,
     heldPerSequence: (stored - sharedHeld) * replication + state,
@@ -233,6 +233,7 @@ export const plantOf = (scenario: Scenario, mode: Mode, coResidentBytes = 0): Pl
     bandwidth: bytesPerSecond(scenario.count * accelerator.memoryBandwidth * bandwidthFraction),
     memory: bytes(scenario.count * accelerator.memoryCapacity * memoryFraction),
     flopPerOutputToken: flopPerOutputToken((prefill + decode) / workload.outputTokens),
+    prefillFlopPerOutputToken: flopPerOutputToken(prefill / workload.outputTokens),
     prefillFlopPerRequest: flop(prefill),
     // Data-parallel attention groups each hold their own copy of the always-on weights.
     weightBytesResident: bytes(

@@ -25,6 +25,18 @@ describe("catalog ids: case-insensitive, with suggestions", () => {
     expect(problems({ ...base, accelerator: "zzzzzz" })).toMatch(/^accelerator: unknown accelerator "zzzzzz"; expected one of /);
     expect(closestIds(["H100-SXM"], "x".repeat(10_000))).toEqual([]);
   });
+  it("precision and engine ids forgive case and suggest; an unknown field suggests the near known one", () => {
+    const r = parseScenario({ ...base, precision: { weights: "FP8", kv: "Fp8" }, engine: "VLLM" });
+    expect(E.isRight(r)).toBe(true);
+    const s = (r as E.Right<import("../../src/index.js").Scenario>).right;
+    expect([s.precision.weights, s.precision.kv, s.engine]).toEqual(["fp8", "fp8", "vllm"]);
+    expect(problems({ ...base, precision: "fp9" })).toMatch(/^precision: expected one of fp32, .*got "fp9" \(did you mean "fp4", "fp8" or "fp16"\?\)$/);
+    expect(problems({ ...base, engine: "vllmm" })).toBe('engine: expected one of vllm, sglang, tensorrt-llm, got "vllmm" (did you mean "vllm"?)');
+    expect(problems({ ...base, facilty: {} })).toBe('scenario: unknown field "facilty" (did you mean "facility"?)');
+    expect(problems({ ...base, targets: { tpott: 0.05 } })).toBe('targets: unknown field "tpott" (did you mean "tpot"?)');
+    expect(problems({ ...base, facility: { pue: 1.2, deliverdPower: 1e6 } })).toBe('facility: unknown field "deliverdPower" (did you mean "deliveredPower"?)');
+    expect(problems({ ...base, zzzzzzzz: 1 })).toBe('scenario: unknown field "zzzzzzzz"');
+  });
   it("the CLI: plan --accelerators and crossover --parameter forgive case and suggest", async () => {
     const files = { "s.json": JSON.stringify(base) };
     const plan = await runInMemory(["plan", "s.json", "--target-tokens", "1e6", "--accelerators", "b200,h100-sxm", "--json"], files);

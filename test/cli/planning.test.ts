@@ -6,6 +6,18 @@ const run = runWithFiles;
 const scenario = JSON.stringify({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-70b", precision: "fp8", workload: "chat", facility: { deliveredPower: "1 MW", pue: 1.2 }, targets: { tpot: "50 ms" } });
 
 describe("tpf plan / crossover / sweep", () => {
+  it("plan: each row says whether it fits the scenario's own site (meter power ≤ delivered power), and the table flags one that does not", () => {
+    const r = run(["plan", "s.json", "--target-tokens", "5000000", "--accelerators", "H100-SXM,B200", "--json"], { "s.json": scenario });
+    expect(r.code).toBe(0);
+    const options = JSON.parse(r.out).options as { meterPower: number; fitsSite?: boolean }[];
+    for (const o of options) expect(o.fitsSite).toBe(o.meterPower <= 1e6);
+    expect(options.some((o) => o.fitsSite === false)).toBe(true); // 5M tok/s needs more than 1 MW
+    const table = run(["plan", "s.json", "--target-tokens", "5000000", "--accelerators", "H100-SXM"], { "s.json": scenario });
+    expect(table.out).toMatch(/exceeds the scenario's site/);
+    const bare = JSON.stringify({ ...JSON.parse(scenario), facility: { pue: 1.2 } });
+    const free = JSON.parse(run(["plan", "s.json", "--target-tokens", "5000000", "--json"], { "s.json": bare }).out).options as { fitsSite?: boolean }[];
+    expect(free.every((o) => o.fitsSite === undefined)).toBe(true);
+  });
   it("plan: JSON with the cheapest option; table names each accelerator", () => {
     const r = run(["plan", "s.json", "--target-tokens", "1000000", "--accelerators", "H100-SXM,B200", "--json"], { "s.json": scenario });
     expect(r.code).toBe(0);
@@ -47,7 +59,7 @@ describe("tpf plan / crossover / sweep", () => {
   it("sweep: bad grids and shards exit 2 naming the problem", () => {
     const files = { "s.json": scenario, "g.csv": "facility.pue\n1.1\nx\n", "h.json": JSON.stringify({ "facility.pue": [0.5] }) };
     expect(run(["sweep", "s.json", "--grid", "g.csv"], files).err).toContain("grid row 2");
-    expect(run(["sweep", "s.json", "--grid", "h.json"], files).err).toContain("expected a ratio >= 1");
+    expect(run(["sweep", "s.json", "--grid", "h.json"], files).err).toContain("expected a ratio in [1, 10]");
     expect(run(["sweep", "s.json", "--grid", "h.json", "--shard", "4/3"], files).err).toContain("--shard");
     expect(run(["sweep", "s.json"], files).code).toBe(2);
   });

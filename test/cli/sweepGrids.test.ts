@@ -103,7 +103,7 @@ describe("tpf sweep: grids", () => {
     const late = await runInMemory(["sweep", "s.json", "--grid", "g.json"], { ...files, "g.json": JSON.stringify({ "facility.pue": [1.2, 1.3, 0.5] }) });
     expect(late.code).toBe(2);
     expect(late.out).toBe("");
-    expect(late.err).toBe("grid.facility.pue.2: expected a ratio >= 1, got 0.5");
+    expect(late.err).toBe("grid.facility.pue.2: expected a ratio in [1, 10], got 0.5");
   });
   it("a progress display only when the io offers one (a terminal), over large sweeps", async () => {
     const updates: number[] = [];

@@ -239,7 +239,7 @@ describe.runIf(CHROMIUM !== undefined)("explorer page", () => {
     await page.waitForSelector("body[data-ready=true]");
     const banner = page.locator("#banner");
     expect(await banner.isVisible()).toBe(true);
-    expect(await banner.textContent()).toContain("facility.pue: expected a ratio >= 1");
+    expect(await banner.textContent()).toContain("facility.pue: expected a ratio in [1, 10], got 0.8");
     expect(await banner.textContent()).toContain("default scenario");
     const bannerTop = (await banner.boundingBox())!.y;
     const resultsTop = (await page.locator("#results").boundingBox())!.y;

@@ -122,9 +122,14 @@ describe("levers by hand", () => {
 
 describe("lever bookkeeping by hand", () => {
   it("sparse attention refuses a kept fraction outside (0, 1] and a top-k below 1", () => {
-    for (const bad of [sparseAttention({ keptFraction: 1.5 }), sparseAttention({ keptFraction: 0 }), sparseAttention({ topK: 0.5 })]) {
+    const cases = [
+      [sparseAttention({ keptFraction: 1.5 }), "keptFraction: expected a kept fraction in (0, 1], got 1.5"],
+      [sparseAttention({ keptFraction: 0 }), "keptFraction: expected a kept fraction in (0, 1], got 0"],
+      [sparseAttention({ topK: 0.5 }), "topK: expected a top-k in whole tokens in [1, 1e12] token, got 0.5"],
+    ] as const;
+    for (const [bad, message] of cases) {
       const r = bad.apply(llama);
-      expect(E.isLeft(r) && r.left.message).toContain("expected keptFraction in (0, 1] or topK >= 1");
+      expect(E.isLeft(r) && r.left.message).toBe(message);
     }
     expect(E.isRight(sparseAttention({ keptFraction: 1 }).apply(llama))).toBe(true);
   });

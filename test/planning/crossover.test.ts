@@ -73,7 +73,10 @@ describe("crossover", () => {
     expect(E.isRight(r) && r.right.found).toBe(false);
     expect(E.isLeft(crossover(site, "nope", { low: 1, high: 2 }))).toBe(true);
     const bad = crossover(site, "facility.pue", { low: 2, high: 1 });
-    expect(E.isLeft(bad) && bad.left.message).toContain("range: expected 0 < low < high");
+    expect(E.isLeft(bad) && bad.left.message).toBe("range: expected low < high (1), got low 2, high 1");
+    // A PUE below 1 is refused as parseScenario refuses it: facility.pue is in [1, 10].
+    const below = crossover(site, "facility.pue", { low: 0.1, high: 0.5 });
+    expect(E.isLeft(below) && below.left.message).toBe("facility.pue: range.low: expected a ratio in [1, 10], got 0.1; range.high: expected a ratio in [1, 10], got 0.5");
   });
   it("property: just below the value the old stave binds, just above it the new one", () => {
     // Each draw is set up so the parameter has a crossover in its range: a site with only

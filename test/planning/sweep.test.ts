@@ -62,7 +62,7 @@ describe("sweep", () => {
   });
   it("bad grids are Left naming the cell", () => {
     const bad = sweep(site, { "facility.pue": [1.2, 0.9] });
-    expect(E.isLeft(bad) && bad.left.message).toContain("grid.facility.pue.1: expected a ratio >= 1");
+    expect(E.isLeft(bad) && bad.left.message).toContain("grid.facility.pue.1: expected a ratio in [1, 10], got 0.9");
     expect(E.isLeft(sweep(site, { nope: [1] }))).toBe(true);
     expect(E.isLeft(sweep(site, { "facility.pue": [1.2], utilization: [0.5, 0.6] }))).toBe(true);
     expect(E.isLeft(sweep(site, { "facility.pue": [1.2] }, { start: 0, end: 5 }))).toBe(true);

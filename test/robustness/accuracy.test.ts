@@ -54,7 +54,7 @@ describe("numerical accuracy against a BigNumber reference (relative 1e-12)", ()
           const maxPower = 700;
           const plant: Plant = {
             mode: "estimate", replicas: r, accelerators, computeRate: flopPerSecond(computeRate), bandwidth: bytesPerSecond(bandwidth),
-            memory: bytes(1e15), flopPerOutputToken: flopPerOutputToken(flopPerToken), prefillFlopPerRequest: flop(0), weightBytesResident: bytes(0),
+            memory: bytes(1e15), flopPerOutputToken: flopPerOutputToken(flopPerToken), prefillFlopPerOutputToken: flopPerOutputToken(0), prefillFlopPerRequest: flop(0), weightBytesResident: bytes(0),
             weightBytesPerStep: () => bytes(weights), kvBytesPerSequenceMean: bytes(kv), kvBytesSharedRead: bytes(0), kvBytesPerSequenceHeld: bytes(kv), kvBytesShared: bytes(0),
             tokensPerStep: e, decodeShare: 1, stages: 1, layerOverhead: seconds(0), kernelOverhead: seconds(0), computeImbalance: () => 1, communicationTime: () => 0,
             prefillLatency: seconds(0), stepOverhead: seconds(t0), sequenceOverhead: seconds(t1), concurrency: batch, maxPower: watts(maxPower),

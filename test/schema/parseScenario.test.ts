@@ -23,9 +23,9 @@ describe("parseScenario", () => {
     expect(messages({ ...base, model: "gpt-5" })).toMatch(/^model: unknown model "gpt-5"/);
     expect(messages({ ...base, facility: { deliveredPower: "5 J" } })).toContain("facility.deliveredPower: expected a power in W");
     expect(messages({ ...base, facility: { deliveredPower: -5 } })).toContain("facility.deliveredPower: expected a non-negative power, got -5");
-    expect(messages({ ...base, facility: { pue: 0.8 } })).toContain("facility.pue: expected a ratio >= 1 (and <= 10), got 0.8");
-    expect(messages({ ...base, workload: { preset: "chat", concurrency: 0 } })).toContain("workload.concurrency: expected a concurrency > 0, got 0");
-    expect(messages({ ...base, count: 0 })).toContain("count: expected a whole number of accelerators >= 1, got 0");
+    expect(messages({ ...base, facility: { pue: 0.8 } })).toContain("facility.pue: expected a ratio in [1, 10], got 0.8");
+    expect(messages({ ...base, workload: { preset: "chat", concurrency: 0 } })).toContain("workload.concurrency: expected a concurrency in (0, 1e12], got 0");
+    expect(messages({ ...base, count: 0 })).toContain("count: expected a whole number of accelerators in [1, 1e9], got 0");
     const { model: _m, ...noModel } = base;
     expect(messages(noModel)).toMatch(/^model: /);
     expect(messages({ ...base, facilty: {} })).toContain('unknown field "facilty"');
@@ -45,11 +45,13 @@ describe("parseScenario", () => {
     expect(r.right.accelerator.maxPower).toBe(500);
     expect(r.right.accelerator.memoryBandwidth).toBe(3.35e12);
   });
-  it("an inline accelerator may give the peaks of some precisions only", () => {
+  it("an inline accelerator's peaks merge per format over its base's; null removes a format", () => {
     const r = parseScenario({ ...base, accelerator: { base: "H100-SXM", peakFlopPerSecond: { fp8: 2e15, bf16: 1e15 } } });
     if (E.isLeft(r)) throw new Error(formatScenarioError(r.left));
-    expect(r.right.accelerator.peakFlopPerSecond).toEqual({ fp8: 2e15, bf16: 1e15 });
-    expect(messages({ ...base, accelerator: { base: "H100-SXM", peakFlopPerSecond: { bf16: 1e15 } }, precision: { weights: "fp8", compute: "fp8" } })).toContain("precision.compute: H100-SXM+custom has no fp8 tensor cores");
+    // H100-SXM's catalog peaks (TFLOP/s): fp32 66.9, bf16 989.4, fp16 989.4, fp8 1978.9, int8 1978.9;
+    // the two given replace theirs, the other three stay.
+    expect(r.right.accelerator.peakFlopPerSecond).toEqual({ fp32: 66.9 * 1e12, bf16: 1e15, fp16: 989.4 * 1e12, fp8: 2e15, int8: 1978.9 * 1e12 });
+    expect(messages({ ...base, accelerator: { base: "H100-SXM", peakFlopPerSecond: { bf16: 1e15, fp8: null } }, precision: { weights: "fp8", compute: "fp8" } })).toContain("precision.compute: H100-SXM+custom has no fp8 tensor cores");
   });
   it("an infeasible scenario is a valid answer with rate 0 and a reason", () => {
     const tooBig = parseScenario({ ...base, count: 1, model: "llama-3.1-405b" });

@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { LeverSpecDocument, ParameterName, ScenarioDocument } from "../../src/index.js";
+import type { z } from "zod";
+import type { AcceleratorDocument, LeverSpecDocument, ParameterName, ScenarioDocument, WorkloadDocument } from "../../src/index.js";
+import type { scenarioInputSchema } from "../../src/schema/scenarioSchema.js";
 
 describe("public types", () => {
   it("ScenarioDocument: ids, inline objects and unit strings are accepted; wrong shapes are not", () => {
@@ -11,6 +13,13 @@ describe("public types", () => {
     expectTypeOf<{ accelerator: "H100-SXM"; count: 8; precision: "fp8"; workload: "chat" }>().not.toMatchTypeOf<ScenarioDocument>();
     expectTypeOf<{ kind: "power-cap"; maxPower: "500 W" }>().toMatchTypeOf<LeverSpecDocument>();
     expectTypeOf<{ kind: "power-cap" }>().not.toMatchTypeOf<LeverSpecDocument>();
+  });
+  it("ScenarioDocument has exactly the schema's top-level fields; new fields are typed", () => {
+    expectTypeOf<keyof ScenarioDocument>().toEqualTypeOf<keyof z.input<typeof scenarioInputSchema>>();
+    expectTypeOf<{ parallelism: { tensor: 4; pipeline: 2 }; engine: "sglang" }>().toMatchTypeOf<Pick<ScenarioDocument, "parallelism" | "engine">>();
+    expectTypeOf<{ engine: "tgi" }>().not.toMatchTypeOf<Pick<ScenarioDocument, "engine">>();
+    expectTypeOf<{ peakFlopPerSecond: { bf16: "1.2 PFLOPS" }; clockLock: "1.4 GHz" }>().toMatchTypeOf<AcceleratorDocument>();
+    expectTypeOf<{ sharedPrefixTokens: 512 }>().toMatchTypeOf<WorkloadDocument>();
   });
   it("ParameterName is the union of the parameter names", () => {
     expectTypeOf<"facility.deliveredPower">().toMatchTypeOf<ParameterName>();

@@ -35,6 +35,7 @@ const plant: Plant = {
   bandwidth: bytesPerSecond(4e12),
   memory: bytes(160e9),
   flopPerOutputToken: flopPerOutputToken(2e10),
+  prefillFlopPerOutputToken: flopPerOutputToken(0),
   prefillFlopPerRequest: flop(1e13),
   weightBytesResident: bytes(20e9),
   weightBytesPerStep: () => bytes(20e9),
