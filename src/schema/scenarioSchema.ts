@@ -33,7 +33,8 @@ const idOr = <T extends z.ZodType>(objectSchema: T, what: string) =>
   z.unknown().transform((input, ctx): string | z.output<T> => {
     if (typeof input === "string") return input;
     if (typeof input !== "object" || input === null || Array.isArray(input)) {
-      ctx.issues.push({ code: "custom", message: `expected ${what} id (string) or object, got ${input === null ? "null" : Array.isArray(input) ? "an array" : typeof input}`, input });
+      const got = input === undefined ? "nothing (the field is required)" : input === null ? "null" : Array.isArray(input) ? "an array" : typeof input;
+      ctx.issues.push({ code: "custom", message: `expected ${what} id (string) or object, got ${got}`, input });
       return z.NEVER;
     }
     const parsed = objectSchema.safeParse(input);
@@ -74,6 +75,11 @@ const precisionObject = z.strictObject({ weights: precision, kv: precision.optio
 
 /** A precision given as a bare string ("fp8") or as { weights, kv?, compute? }. */
 const precisionField = z.unknown().transform((input, ctx): string | { weights: string; kv?: string; compute?: string } => {
+  if (typeof input !== "string" && (typeof input !== "object" || input === null || Array.isArray(input))) {
+    const got = input === undefined ? "nothing (the field is required)" : input === null ? "null" : Array.isArray(input) ? "an array" : typeof input;
+    ctx.issues.push({ code: "custom", message: `expected a precision ("fp8") or { weights, kv?, compute? }, got ${got}`, input });
+    return z.NEVER;
+  }
   const parsed = typeof input === "string" ? precision.safeParse(input) : precisionObject.safeParse(input);
   if (parsed.success) return parsed.data as string | { weights: string };
   for (const issue of parsed.error.issues) ctx.issues.push({ code: "custom", message: issue.message, path: issue.path as PropertyKey[], input });

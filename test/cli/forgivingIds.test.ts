@@ -36,6 +36,12 @@ describe("catalog ids: case-insensitive, with suggestions", () => {
     expect(problems({ ...base, targets: { tpott: 0.05 } })).toBe('targets: unknown field "tpott" (did you mean "tpot"?)');
     expect(problems({ ...base, facility: { pue: 1.2, deliverdPower: 1e6 } })).toBe('facility: unknown field "deliverdPower" (did you mean "deliveredPower"?)');
     expect(problems({ ...base, zzzzzzzz: 1 })).toBe('scenario: unknown field "zzzzzzzz"');
+    // Missing required fields say so, in the library's words (no raw zod text).
+    expect(problems({ accelerator: "H100-SXM", count: 8 }).split("\n")).toEqual([
+      "model: expected a model id (string) or object, got nothing (the field is required)",
+      'precision: expected a precision ("fp8") or { weights, kv?, compute? }, got nothing (the field is required)',
+      "workload: expected a workload preset id (string) or object, got nothing (the field is required)",
+    ]);
   });
   it("the CLI: plan --accelerators and crossover --parameter forgive case and suggest", async () => {
     const files = { "s.json": JSON.stringify(base) };
