@@ -65,7 +65,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     ],
     maxPositionals: 1,
     options: [
-      { name: "target-tokens", type: "string", value: "N", description: "target output tokens/s" },
+      { name: "target-tokens", type: "string", value: "N", description: "target output tokens/s: a number or a unit string (\"2 Mtokens/s\")" },
       { name: "target-requests", type: "string", value: "N", description: "target requests/s" },
       { name: "accelerators", type: "string", value: "A,B,…", description: "catalog accelerators to size (default: the scenario's own)" },
       { name: "search", type: "boolean", description: "search count per replica, layout, precision and concurrency; print the cost/energy Pareto set" },

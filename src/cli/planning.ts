@@ -14,6 +14,7 @@ import { EXIT } from "./exitCodes.js";
 import type { CliIo } from "./io.js";
 import type { ParsedCommand } from "./parseCommandLine.js";
 import { parameterValue } from "./parameterValue.js";
+import { outputTokenRate, parseQuantity } from "../units/index.js";
 
 const fail = (io: CliIo, message: string): number => {
   io.err(message);
@@ -93,8 +94,12 @@ export const runPlan = (command: ParsedCommand, document: unknown, io: CliIo): n
   const tokens = text(command, "target-tokens");
   const requests = text(command, "target-requests");
   if ((tokens === undefined) === (requests === undefined)) return fail(io, "target: give exactly one of --target-tokens, --target-requests");
-  const value = Number(tokens ?? requests);
-  if (!Number.isFinite(value)) return fail(io, `target: expected a number, got ${JSON.stringify(tokens ?? requests)}`);
+  // --target-tokens takes a unit string ("2 Mtokens/s") as well as a number of tokens/s.
+  const read = tokens !== undefined ? parseQuantity(tokens, outputTokenRate) : E.right(Number(requests));
+  const value = E.isRight(read) ? read.right : Number.NaN;
+  if (!Number.isFinite(value)) {
+    return fail(io, `target: expected ${tokens !== undefined ? "output tokens/s (a number or a unit string such as \"2 Mtokens/s\")" : "requests/s (a number)"}, got ${JSON.stringify(tokens ?? requests)}`);
+  }
   const given = text(command, "accelerators")?.split(",").map((s) => s.trim()).filter((s) => s !== "");
   const unknown = (given ?? []).filter((id) => findId(ACCELERATOR_IDS, id) === undefined);
   if (unknown.length > 0) {

@@ -6,6 +6,15 @@ const run = runWithFiles;
 const scenario = JSON.stringify({ accelerator: "H100-SXM", count: 8, model: "llama-3.1-70b", precision: "fp8", workload: "chat", facility: { deliveredPower: "1 MW", pue: 1.2 }, targets: { tpot: "50 ms" } });
 
 describe("tpf plan / crossover / sweep", () => {
+  it("plan: --target-tokens takes a unit string: \"5 Mtokens/s\" plans the same as 5000000", () => {
+    const a = run(["plan", "s.json", "--target-tokens", "5 Mtokens/s", "--json"], { "s.json": scenario });
+    const b = run(["plan", "s.json", "--target-tokens", "5000000", "--json"], { "s.json": scenario });
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.out)).toEqual(JSON.parse(b.out));
+    const bad = run(["plan", "s.json", "--target-tokens", "5 MW"], { "s.json": scenario });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/target: expected output tokens\/s/);
+  });
   it("plan: each row says whether it fits the scenario's own site (meter power ≤ delivered power), and the table flags one that does not", () => {
     const r = run(["plan", "s.json", "--target-tokens", "5000000", "--accelerators", "H100-SXM,B200", "--json"], { "s.json": scenario });
     expect(r.code).toBe(0);
