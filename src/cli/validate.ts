@@ -51,7 +51,9 @@ export const runValidate = async (path: string | undefined, options: ValidateOpt
   }
   const loaded = await loadMeasuredRuns(path, data, format as MeasuredFormat | undefined);
   if (E.isLeft(loaded)) {
-    io.err(loaded.left.message);
+    // Name the file: a reader's own message ("parquet: Offset is outside the bounds …") does not.
+    const message = loaded.left.message;
+    io.err(message.includes(path) ? message : `${JSON.stringify(path)}: ${message}`);
     return EXIT.badInput;
   }
   const result = validate(loaded.right.runs, preset as WorkloadId);

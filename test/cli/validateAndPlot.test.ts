@@ -24,6 +24,12 @@ describe("tpf validate on a file where no row maps", () => {
     expect(r.err.split("\n")).toHaveLength(1);
     expect(r.err).toMatch(/^tpf validate: no run in "runs\.csv" maps to a scenario \(5 rows unreadable, 0 runs not mapped\); first problem: row 0, task: /);
   });
+  it("a file that is not what its name says (a .parquet of text): its name is in the message, exit 2", async () => {
+    const r = await runInMemory(["validate", "runs.parquet"], { "runs.parquet": "not a parquet file at all" });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^"runs\.parquet": /);
+  });
+
   it("a file where some rows map still validates them (exit 0) and warns about the others", async () => {
     const text = [header, ...rows.slice(0, 3), rows[3]!.replace(/\b(B200|H100)\b/g, "TPUv5")].join("\n");
     const r = await runInMemory(["validate", "runs.csv"], { "runs.csv": text });
