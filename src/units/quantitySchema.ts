@@ -34,7 +34,8 @@ export const boundedQuantitySchema = <Q extends Quantity<Dimension>>(
   z.unknown().transform((input, ctx): Q => {
     const parsed = parseQuantity(input, kind);
     if (E.isRight(parsed) && accept(parsed.right)) return parsed.right;
-    const message = E.isLeft(parsed)
+    // A negative value is out of the documented range too: one message for the field, the range's.
+    const message = E.isLeft(parsed) && parsed.left.reason !== "negative"
       ? parsed.left.message
       : `expected ${describe}, got ${JSON.stringify(input)}`;
     ctx.issues.push({ code: "custom", message, input });

@@ -22,7 +22,7 @@ describe("parseScenario", () => {
     expect(messages({ ...base, accelerator: "H900" })).toMatch(/^accelerator: unknown accelerator "H900"/);
     expect(messages({ ...base, model: "gpt-5" })).toMatch(/^model: unknown model "gpt-5"/);
     expect(messages({ ...base, facility: { deliveredPower: "5 J" } })).toContain("facility.deliveredPower: expected a power in W");
-    expect(messages({ ...base, facility: { deliveredPower: -5 } })).toContain("facility.deliveredPower: expected a non-negative power, got -5");
+    expect(messages({ ...base, facility: { deliveredPower: -5 } })).toContain("facility.deliveredPower: expected a delivered power in (0, 1e15] W, got -5");
     expect(messages({ ...base, facility: { pue: 0.8 } })).toContain("facility.pue: expected a ratio in [1, 10], got 0.8");
     expect(messages({ ...base, workload: { preset: "chat", concurrency: 0 } })).toContain("workload.concurrency: expected a concurrency in (0, 1e12], got 0");
     expect(messages({ ...base, count: 0 })).toContain("count: expected a whole number of accelerators in [1, 1e9], got 0");
