@@ -101,12 +101,24 @@ const general = (base: Scenario, grid: SweepGrid, names: readonly string[], mode
   }
 };
 
+/** The base scenario with every other column's value of a row set (numbers only). */
+const rowScenario = (grid: SweepGrid, row: number, except: string, base: Scenario): Scenario => {
+  let scenario = base;
+  for (const other of Object.keys(grid)) {
+    const value = grid[other]![row];
+    const parameter = PARAMETERS[other];
+    if (other !== except && parameter !== undefined && typeof value === "number" && inRange(parameter.range, value)) scenario = parameter.set(scenario, value);
+  }
+  return scenario;
+};
+
 /**
  * The first value of rows [start, end) outside its parameter's documented range (the values
  * parseScenario accepts for that field, src/domain/ranges.ts), as a message
  * ("grid.facility.pue.3: expected a ratio in [1, 10], got 0.5"), or undefined when all are valid.
  * With `scenario`, also the limits it sets (a shared prefix at most its input tokens, a clock
- * lock within its accelerator's range; grids vary one input at a time against the base).
+ * lock within its accelerator's range), checked against the row's own scenario (the base with
+ * the row's other columns set).
  * sweep() checks this itself; callers that stream rows check the whole grid first.
  * @example sweepValueProblem({ "facility.pue": [1.2, 0.9] }, 0, 2) // "grid.facility.pue.1: …"
  */
@@ -120,7 +132,9 @@ export const sweepValueProblem = (grid: SweepGrid, start: number, end: number, s
       const value = column[row];
       if (!inRange(parameter.range, value)) return parameterValueProblem(parameter, value, `grid.${name}.${row}`);
       if (checkScenario) {
-        const problem = scenarioValueProblem(parameter, scenario, value, `grid.${name}.${row}`);
+        // The limit is the row's own scenario: the other columns of the row applied first (a
+        // grid may vary the prompt and its shared prefix together).
+        const problem = scenarioValueProblem(parameter, rowScenario(grid, row, name, scenario), value, `grid.${name}.${row}`);
         if (problem !== undefined) return problem;
       }
     }

@@ -174,6 +174,9 @@ describe("one validation: what parseScenario refuses, every entry point refuses"
     expect(E.isLeft(parseScenario(withField("workload.sharedPrefixTokens", 300)))).toBe(true);
     expect(message(crossover(scenario, "workload.sharedPrefixTokens", { low: 0, high: 300 }))).toBe("workload.sharedPrefixTokens: range.high: expected a value at most workload.inputTokens [0, 224] token, got 300");
     expect(message(sweep(scenario, { "workload.sharedPrefixTokens": [100, 300] }))).toBe("grid.workload.sharedPrefixTokens.1: expected a value at most workload.inputTokens [0, 224] token, got 300");
+    // A grid that lengthens the prompt in the same row: the limit is that row's prompt.
+    expect(E.isRight(sweep(scenario, { "workload.inputTokens": [1000, 2000], "workload.sharedPrefixTokens": [300, 1500] }))).toBe(true);
+    expect(message(sweep(scenario, { "workload.inputTokens": [1000, 2000], "workload.sharedPrefixTokens": [300, 2500] }))).toBe("grid.workload.sharedPrefixTokens.1: expected a value at most workload.inputTokens [0, 2000] token, got 2500");
     // Layer counts are whole numbers.
     const layers = parseScenario(withField("model.layers", 80.5));
     expect(E.isLeft(layers) && layers.left.issues.map((i) => `${i.path}: ${i.message}`)).toContain("model.layers: expected a whole number of layers in [1, 1e9], got 80.5");
