@@ -30,7 +30,9 @@ const QUALITY_SOURCE =
 /**
  * Quantization of weights, KV cache and compute, separately. Weight bytes per parameter,
  * KV bytes per element and the peak FLOP/s of the compute format change; a compute format
- * the accelerator lacks (fp8 on A100) is a LeverError.
+ * the accelerator lacks (fp8 on A100) is a LeverError. The declared Δq (`qualityDelta`) is the
+ * format's from bf16; applied to a scenario already in a narrower weight format, the scenario's
+ * own part is taken off (a user's explicit `qualityDelta` applies as given).
  * @example quantization({ weights: "fp8", compute: "fp8" })
  */
 export const quantization = (parameters: QuantizationParameters): Lever => {
@@ -58,7 +60,11 @@ export const quantization = (parameters: QuantizationParameters): Lever => {
         const supported = Object.keys(scenario.accelerator.peakFlopPerSecond).join(", ");
         return E.left(leverError(id, `${scenario.accelerator.id} has no ${precision.compute} tensor cores; supported: ${supported}`));
       }
-      return E.right(withQuality({ ...scenario, precision }, qualityDelta));
+      // The declared Δq is from bf16; a scenario already served in a narrower format has already
+      // paid its own part of it (fp4 → fp4 changes nothing, fp4 → bf16 gains it back).
+      const applied =
+        parameters.qualityDelta ?? (qualityDelta - (parameters.weights === undefined ? 0 : (WEIGHT_QUALITY[scenario.precision.weights] ?? 0)));
+      return E.right(withQuality({ ...scenario, precision }, applied));
     },
   };
 };
