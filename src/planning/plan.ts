@@ -51,8 +51,8 @@ export interface PlannedDeployment {
   /** Whether one replica can serve at all (fits, meets the targets). */
   readonly feasible: boolean;
   /**
-   * Whether the sized deployment fits the scenario's own site: average power at the meter
-   * within `facility.deliveredPower` and IT power within `facility.coolingCapacity`. Absent
+   * Whether the sized deployment fits the scenario's own site: with its delivered power and
+   * cooling it still runs at the sized rate (neither site stave binds at full load). Absent
    * when the scenario names neither limit (or nothing was sized). plan() sizes the site, so
    * it does not drop a row that does not fit; planSearch() does.
    */
@@ -142,15 +142,21 @@ export const sizeOption = (scenario: Scenario, target: PlanTarget, index: number
     meterPower: sized.averagePower.facility,
     usdPerHour: { energy, accelerators: hours, total: energy + hours },
     feasible: true,
-    ...siteFit(scenario, sized.averagePower.facility, sized.averagePower.it),
+    ...siteFit(scenario, replicas, sized.outputTokensPerSecond),
   };
 };
 
-/** `fitsSite` of a sized deployment: meter power within delivered power, IT within cooling. */
-const siteFit = (scenario: Scenario, meterWatts: number, itWatts: number): { fitsSite?: boolean } => {
+/**
+ * `fitsSite` of a sized deployment: the same replicas evaluated with the site's limits deliver
+ * the sized rate, i.e. neither facility power nor cooling binds. The site staves hold the
+ * full-load draw, not the average at U, so comparing average power would pass a plant the
+ * site cannot run flat out.
+ */
+const siteFit = (scenario: Scenario, replicas: number, sizedRate: number): { fitsSite?: boolean } => {
   const { deliveredPower, coolingCapacity } = scenario.facility;
   if (deliveredPower === undefined && coolingCapacity === undefined) return {};
-  return { fitsSite: (deliveredPower === undefined || meterWatts <= deliveredPower) && (coolingCapacity === undefined || itWatts <= coolingCapacity) };
+  const withSite = evaluate({ ...scenario, replicas }).estimate.outputTokensPerSecond;
+  return { fitsSite: withSite >= sizedRate * (1 - 1e-9) };
 };
 
 /**

@@ -59,7 +59,17 @@ const DEFAULT_CONCURRENCIES = [16, 32, 64, 128, 256] as const;
 /** Candidates at most (count): a search past this is refused instead of running for minutes. */
 export const MAX_SEARCH_CANDIDATES = 20_000;
 
-const divisors = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1).filter((d) => n % d === 0);
+/** The divisors of n, ascending, by trial division up to √n (counts may be large). */
+const divisors = (n: number): number[] => {
+  const low: number[] = [];
+  const high: number[] = [];
+  for (let d = 1; d * d <= n; d++) {
+    if (n % d !== 0) continue;
+    low.push(d);
+    if (d * d !== n) high.unshift(n / d);
+  }
+  return [...low, ...high];
+};
 
 /**
  * The layouts tried for a count: every pipeline depth p dividing it with tensor = count / p;
@@ -101,17 +111,18 @@ const knobProblem = (options: PlanSearchOptions): string | undefined => {
   return undefined;
 };
 
-/** Why a sized candidate does not fit the site's delivered power or cooling, or undefined. */
+/**
+ * Why a sized candidate does not fit the site's delivered power or cooling, or undefined: with
+ * the site's limits the same replicas no longer deliver the sized rate (see plan's fitsSite).
+ */
 const siteProblem = (scenario: Scenario, sized: PlannedDeployment): string | undefined => {
+  if (sized.fitsSite !== false) return undefined;
   const { deliveredPower, coolingCapacity } = scenario.facility;
-  if (deliveredPower !== undefined && sized.meterPower > deliveredPower) {
-    return `needs ${(sized.meterPower / 1e6).toFixed(3)} MW at the meter; the site delivers ${(deliveredPower / 1e6).toFixed(3)} MW`;
-  }
-  // All IT power becomes heat the cooling plant must reject.
-  if (coolingCapacity !== undefined && sized.itPower > coolingCapacity) {
-    return `rejects ${(sized.itPower / 1e6).toFixed(3)} MW of heat; the site cools ${(coolingCapacity / 1e6).toFixed(3)} MW`;
-  }
-  return undefined;
+  const limits = [
+    deliveredPower === undefined ? "" : `${(deliveredPower / 1e6).toFixed(3)} MW delivered`,
+    coolingCapacity === undefined ? "" : `${(coolingCapacity / 1e6).toFixed(3)} MW of cooling`,
+  ].filter((t) => t !== "").join(", ");
+  return `the site (${limits}) cannot run its ${sized.accelerators} accelerators at full load (${(sized.meterPower / 1e6).toFixed(3)} MW average at the meter)`;
 };
 
 const candidateOf = (

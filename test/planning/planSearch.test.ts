@@ -81,11 +81,24 @@ describe("planSearch", () => {
     expect(fp8!.meterPower).toBeLessThan(bf16!.meterPower);
     const limited = searched(planSearch([scenarioOf({ ...doc, facility: { ...doc.facility, deliveredPower: site } })], { outputTokensPerSecond: 1e5 }, { counts: [8], precisions: ["bf16", "fp8"], concurrencies: [64], parallelism: "keep" }));
     expect(limited.candidates.map((c) => c.feasible)).toEqual([false, true]);
-    expect(limited.candidates[0]!.reason).toBe(`needs ${(bf16!.meterPower / 1e6).toFixed(3)} MW at the meter; the site delivers ${(site / 1e6).toFixed(3)} MW`);
+    expect(limited.candidates[0]!.reason).toBe(`the site (${(site / 1e6).toFixed(3)} MW delivered) cannot run its ${bf16!.accelerators} accelerators at full load (${(bf16!.meterPower / 1e6).toFixed(3)} MW average at the meter)`);
+    // At U = 0.5 the average draw is far below full load: a site just above the average cannot
+    // run the plant flat out (the facility-power stave holds the full-load draw), so it does not fit.
+    const half = { ...doc, utilization: 0.5 };
+    const [averaged] = searched(planSearch([scenarioOf(half)], { outputTokensPerSecond: 1e5 }, { counts: [8], precisions: ["fp8"], concurrencies: [64], parallelism: "keep" })).candidates;
+    const tight = searched(planSearch([scenarioOf({ ...half, facility: { ...doc.facility, deliveredPower: 1.01 * averaged!.meterPower } })], { outputTokensPerSecond: 1e5 }, { counts: [8], precisions: ["fp8"], concurrencies: [64], parallelism: "keep" }));
+    expect(tight.candidates[0]!.feasible).toBe(false);
     // A quality floor above fp4's declared loss (Kurtic et al.: 4-bit about −1.5 %) excludes it.
     const floored = searched(planSearch([scenarioOf({ ...doc, accelerator: "B200", targets: { tpot: "50 ms", qualityFloor: 0.99 } })], { outputTokensPerSecond: 1e5 }, { counts: [8], precisions: ["fp4"], concurrencies: [64], parallelism: "keep" }));
     expect(floored.feasible).toBe(0);
     expect(floored.candidates[0]!.reason).toContain("below the floor 0.99");
+  });
+
+  it("a count as large as the ranges allow (1e9) is searched without building an array of its size", () => {
+    // 1e9 = 2⁹·5⁹ has 10·10 = 100 divisors: pipeline depths to try, not a billion.
+    const r = planSearch([scenarioOf(doc)], { outputTokensPerSecond: 1e6 }, { counts: [1e9], precisions: ["fp8"], concurrencies: [16] });
+    expect(E.isRight(r)).toBe(true);
+    if (E.isRight(r)) expect(r.right.candidates.length).toBeGreaterThan(0);
   });
 
   it("layouts: pipeline and expert parallelism only where valid (dense: none with experts)", () => {
