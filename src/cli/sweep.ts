@@ -117,9 +117,13 @@ const planSweep = (command: ParsedCommand, document: unknown, gridText: string):
   if (E.isLeft(scenario)) return E.left(formatScenarioError(scenario.left));
   // Every value is checked against sweep()'s ranges before any row is printed: the zipped
   // columns whole, a product's columns each alone (every value appears in some row).
+  // The scenario's own limits (a shared prefix within the prompt, a clock in range) are checked
+  // here too for zipped rows and for a single product column; several product columns meet
+  // only in their rows, which sweep() checks chunk by chunk.
+  const single = grid.right.names.length === 1 ? scenario.right : undefined;
   const problem = product
-    ? grid.right.names.map((name, c) => sweepValueProblem({ [name]: grid.right.columns[c]! }, 0, grid.right.columns[c]!.length)).find((p) => p !== undefined)
-    : sweepValueProblem(grid.right.rows(0, grid.right.rowCount), 0, grid.right.rowCount);
+    ? grid.right.names.map((name, c) => sweepValueProblem({ [name]: grid.right.columns[c]! }, 0, grid.right.columns[c]!.length, single)).find((p) => p !== undefined)
+    : sweepValueProblem(grid.right.rows(0, grid.right.rowCount), 0, grid.right.rowCount, scenario.right);
   if (problem !== undefined) return E.left(problem);
   return E.right({ scenario: scenario.right, grid: grid.right, shard: shard.right, mode: modeText, format, echo: v.echo === true || product, workers });
 };

@@ -1,6 +1,6 @@
 import type { Precision } from "../domain/precision.js";
 import { expectedMessage, FIELD_RANGES, inRange, type FieldRange, type RangePath } from "../domain/ranges.js";
-import type { Scenario } from "../domain/scenario.js";
+import type { Parallelism, Scenario } from "../domain/scenario.js";
 import type { SameType } from "../units/publicSchema.js";
 import { bytes, bytesPerSecond, flopPerSecond, hertz, quantity, ratio, seconds, watts, type FlopPerSecond } from "../units/index.js";
 
@@ -64,6 +64,7 @@ const DEFINITIONS_WITHOUT_RANGES = [
     name: "workload.inputTokens", unit: "token", integer: false,
     get: (s) => s.workload.inputTokens,
     set: (s, v) => ({ ...s, workload: { ...s.workload, inputTokens: v } }),
+    within: (s) => ({ low: s.workload.sharedPrefixTokens ?? 0, high: Number.POSITIVE_INFINITY, what: "at least workload.sharedPrefixTokens" }),
   },
   {
     name: "workload.outputTokens", unit: "token", integer: false,
@@ -82,7 +83,7 @@ const DEFINITIONS_WITHOUT_RANGES = [
     set: (s, v) => ({ ...s, accelerator: { ...s.accelerator, clockLock: hertz(v) } }),
     within: (s) => ({ low: s.accelerator.clock.min, high: s.accelerator.clock.max, what: `within ${s.accelerator.id}'s clock range` }),
   },
-  { name: "count", unit: "1", integer: true, get: (s) => s.count, set: (s, v) => ({ ...s, count: v }) },
+  { name: "count", unit: "1", integer: true, get: (s) => s.count, set: (s, v) => ({ ...s, count: v, parallelism: layoutForCount(s, v) }) },
   { name: "replicas", unit: "1", integer: true, get: (s) => s.replicas, set: (s, v) => ({ ...s, replicas: v }) },
   { name: "utilization", unit: "1", integer: false, get: (s) => s.utilization, set: (s, v) => ({ ...s, utilization: ratio(v) }) },
   {
@@ -196,6 +197,22 @@ export const parameterValueProblem = (parameter: Parameter, value: unknown, at: 
   inRange(parameter.range, value) ? undefined : `${at}: ${expectedMessage(parameter.range, value)}`;
 
 /**
+ * The scenario's layout carried to a new accelerator count: pipeline and data degrees kept when
+ * they still divide it (tensor takes the rest), an expert degree that spanned every device
+ * spans the new count, one that no longer divides it falls back to 1 (with data-parallel
+ * attention off); otherwise the default layout, tensor = count. A `count` value in a sweep,
+ * crossover or uncertain study then evaluates what parseScenario would accept for that count.
+ */
+const layoutForCount = (scenario: Scenario, count: number): Parallelism => {
+  const old = scenario.parallelism;
+  const spansAll = old.expert === scenario.count && old.expert > 1;
+  const expert = spansAll ? count : count % old.expert === 0 ? old.expert : 1;
+  const data = expert > 1 && count % (old.pipeline * old.data) === 0 ? old.data : 1;
+  const pipeline = count % (old.pipeline * data) === 0 ? old.pipeline : 1;
+  return { tensor: count / (pipeline * data), expert, pipeline, data };
+};
+
+/**
  * The problem with a value of a parameter in a given scenario: outside its documented range
  * (parameterValueProblem), or outside the limit the scenario sets (a shared prefix longer than
  * the prompt, a clock outside the accelerator's range); undefined when parseScenario would
@@ -206,5 +223,6 @@ export const scenarioValueProblem = (parameter: Parameter, scenario: Scenario, v
   const problem = parameterValueProblem(parameter, value, at);
   if (problem !== undefined || parameter.within === undefined || typeof value !== "number") return problem;
   const { low, high, what } = parameter.within(scenario);
-  return value >= low && value <= high ? undefined : `${at}: expected a value ${what} [${low}, ${high}] ${parameter.unit}, got ${value}`;
+  const interval = high === Number.POSITIVE_INFINITY ? `[${low}, inf)` : `[${low}, ${high}]`;
+  return value >= low && value <= high ? undefined : `${at}: expected a value ${what} ${interval} ${parameter.unit}, got ${value}`;
 };

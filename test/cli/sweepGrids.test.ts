@@ -53,6 +53,14 @@ describe("tpf sweep: headers and shards", () => {
 });
 
 describe("tpf sweep: grids", () => {
+  it("a value past the scenario's own limit (a shared prefix longer than chat's 224-token prompt) is refused before any row, naming its row", async () => {
+    const prefixes = Array.from({ length: 60_000 }, (_, i) => (i === 59_999 ? 5000 : i % 200));
+    const r = await runInMemory(["sweep", "s.json", "--grid", "prefix.json"], { ...files, "prefix.json": JSON.stringify({ "workload.sharedPrefixTokens": prefixes }) });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/grid\.workload\.sharedPrefixTokens\.59999: expected a value at most workload\.inputTokens \[0, 224\] token, got 5000/);
+  });
+
   it("--product: every combination, the last column fastest, with the inputs echoed", async () => {
     const grid = JSON.stringify({ "facility.deliveredPower": ["1 MW", "2 MW", "3 MW"], "facility.pue": [1.1, 1.5] });
     const r = await runInMemory(["sweep", "s.json", "--grid", "g.json", "--product"], { ...files, "g.json": grid });

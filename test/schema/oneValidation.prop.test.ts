@@ -11,6 +11,7 @@ import {
   parseLevers,
   parseScenario,
   FIELD_RANGES,
+  evaluate,
   plan,
   planSearch,
   PARAMETERS,
@@ -176,9 +177,33 @@ describe("one validation: what parseScenario refuses, every entry point refuses"
     expect(message(sweep(scenario, { "workload.sharedPrefixTokens": [100, 300] }))).toBe("grid.workload.sharedPrefixTokens.1: expected a value at most workload.inputTokens [0, 224] token, got 300");
     // A grid that lengthens the prompt in the same row: the limit is that row's prompt.
     expect(E.isRight(sweep(scenario, { "workload.inputTokens": [1000, 2000], "workload.sharedPrefixTokens": [300, 1500] }))).toBe(true);
-    expect(message(sweep(scenario, { "workload.inputTokens": [1000, 2000], "workload.sharedPrefixTokens": [300, 2500] }))).toBe("grid.workload.sharedPrefixTokens.1: expected a value at most workload.inputTokens [0, 2000] token, got 2500");
+    // (The prompt column is checked first: in row 1 it is shorter than that row's prefix.)
+    expect(message(sweep(scenario, { "workload.inputTokens": [1000, 2000], "workload.sharedPrefixTokens": [300, 2500] }))).toBe("grid.workload.inputTokens.1: expected a value at least workload.sharedPrefixTokens [2500, inf) token, got 2000");
     // Layer counts are whole numbers.
     const layers = parseScenario(withField("model.layers", 80.5));
     expect(E.isLeft(layers) && layers.left.issues.map((i) => `${i.path}: ${i.message}`)).toContain("model.layers: expected a whole number of layers in [1, 1e9], got 80.5");
+  });
+});
+
+// Review of the one-validation work: the sweep, crossover and uncertain studies must evaluate
+// only scenarios parseScenario would accept, whatever column they vary.
+describe("study parameters stay within what parseScenario accepts", () => {
+  it("a prompt shorter than the scenario's shared prefix is refused (the prefix is part of the prompt)", () => {
+    const shared = scenarioOf({ ...BASE, workload: { inputTokens: 2000, outputTokens: 200, concurrency: 64, sharedPrefixTokens: 1500 } });
+    expect(E.isLeft(parseScenario({ ...BASE, workload: { inputTokens: 100, outputTokens: 200, concurrency: 64, sharedPrefixTokens: 1500 } }))).toBe(true);
+    const grid = sweep(shared, { "workload.inputTokens": [100, 2000] });
+    expect(E.isLeft(grid) && grid.left.message).toMatch(/^grid\.workload\.inputTokens\.0: expected a value at least workload\.sharedPrefixTokens/);
+    expect(E.isLeft(crossover(shared, "workload.inputTokens", { low: 10, high: 1000 }))).toBe(true);
+  });
+
+  it("a count study carries the layout to each count: sweeping count 2 on an 8-way scenario = parsing count 2", () => {
+    const eight = scenarioOf({ ...BASE, model: "llama-3.1-8b" });
+    const twoParsed = scenarioOf({ ...BASE, model: "llama-3.1-8b", count: 2 });
+    const swept = sweep(eight, { count: [2] });
+    expect(E.isRight(swept)).toBe(true);
+    if (E.isRight(swept)) {
+      const expected = evaluate(twoParsed).estimate.outputTokensPerSecond;
+      expect(swept.right.outputTokensPerSecond[0]! / expected).toBeCloseTo(1, 9);
+    }
   });
 });
