@@ -138,7 +138,11 @@ const fields = (): Listing => ({
     ...CHOICES.map((c) => [c.path, "—", `one of ${c.values.join(", ")}`, c.reason]),
   ],
   entries: [
-    ...SCENARIO_FIELD_PATHS.map((path) => ({ field: path, ...FIELD_RANGES[path], text: describeRange(FIELD_RANGES[path]), reason: RANGE_REASONS[path] })),
+    // JSON has no infinities: an unbounded end is null (and the interval's text says "inf").
+    ...SCENARIO_FIELD_PATHS.map((path) => {
+      const range = FIELD_RANGES[path];
+      return { field: path, ...range, low: Number.isFinite(range.low) ? range.low : null, high: Number.isFinite(range.high) ? range.high : null, text: describeRange(range), reason: RANGE_REASONS[path] };
+    }),
     ...CHOICES.map((c) => ({ field: c.path, values: c.values, reason: c.reason })),
   ],
 });

@@ -303,6 +303,7 @@ export const describeRange = (range: FieldRange): string => {
 /** A value as given, for messages: numbers and strings as JSON, others by type. */
 const shown = (value: unknown): string => {
   if (typeof value === "number") return String(value);
+  if (value === undefined) return "nothing (the field is required)";
   const json = typeof value === "bigint" || typeof value === "function" || typeof value === "symbol" ? undefined : JSON.stringify(value);
   return json ?? String(value);
 };

@@ -20,6 +20,7 @@ const describe = (input: unknown): string => {
   }
   if (typeof input === "number") return String(input);
   if (input === null) return "null";
+  if (input === undefined) return "undefined (nothing given; a required field?)";
   return typeof input;
 };
 

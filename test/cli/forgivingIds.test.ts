@@ -37,6 +37,9 @@ describe("catalog ids: case-insensitive, with suggestions", () => {
     expect(problems({ ...base, facility: { pue: 1.2, deliverdPower: 1e6 } })).toBe('facility: unknown field "deliverdPower" (did you mean "deliveredPower"?)');
     expect(problems({ ...base, zzzzzzzz: 1 })).toBe('scenario: unknown field "zzzzzzzz"');
     // Missing required fields say so, in the library's words (no raw zod text).
+    expect(problems({ accelerator: "H100-SXM", model: "llama-3.1-8b", precision: "bf16", workload: "chat" })).toBe(
+      "count: expected a whole number of accelerators in [1, 1e9], got nothing (the field is required)",
+    );
     expect(problems({ accelerator: "H100-SXM", count: 8 }).split("\n")).toEqual([
       "model: expected a model id (string) or object, got nothing (the field is required)",
       'precision: expected a precision ("fp8") or { weights, kv?, compute? }, got nothing (the field is required)',
