@@ -25,6 +25,13 @@ import { rangedNumber, rangedQuantity } from "./rangedSchemas.js";
 
 const ranged = rangedQuantity;
 
+/** A JSON object (not null, not an array). */
+const isObject = (input: unknown): input is Record<string, unknown> => typeof input === "object" && input !== null && !Array.isArray(input);
+
+/** What kind of value was given where a string or an object was expected, for messages. */
+const givenKind = (input: unknown): string =>
+  input === undefined ? "nothing (the field is required)" : input === null ? "null" : Array.isArray(input) ? "an array" : typeof input;
+
 /**
  * A field that is either a catalog id (string) or an object. Dispatching on the type first,
  * instead of a zod union, keeps the object's own field errors (a union reports "Invalid input").
@@ -32,9 +39,8 @@ const ranged = rangedQuantity;
 const idOr = <T extends z.ZodType>(objectSchema: T, what: string) =>
   z.unknown().transform((input, ctx): string | z.output<T> => {
     if (typeof input === "string") return input;
-    if (typeof input !== "object" || input === null || Array.isArray(input)) {
-      const got = input === undefined ? "nothing (the field is required)" : input === null ? "null" : Array.isArray(input) ? "an array" : typeof input;
-      ctx.issues.push({ code: "custom", message: `expected ${what} id (string) or object, got ${got}`, input });
+    if (!isObject(input)) {
+      ctx.issues.push({ code: "custom", message: `expected ${what} id (string) or object, got ${givenKind(input)}`, input });
       return z.NEVER;
     }
     const parsed = objectSchema.safeParse(input);
@@ -75,9 +81,8 @@ const precisionObject = z.strictObject({ weights: precision, kv: precision.optio
 
 /** A precision given as a bare string ("fp8") or as { weights, kv?, compute? }. */
 const precisionField = z.unknown().transform((input, ctx): string | { weights: string; kv?: string; compute?: string } => {
-  if (typeof input !== "string" && (typeof input !== "object" || input === null || Array.isArray(input))) {
-    const got = input === undefined ? "nothing (the field is required)" : input === null ? "null" : Array.isArray(input) ? "an array" : typeof input;
-    ctx.issues.push({ code: "custom", message: `expected a precision ("fp8") or { weights, kv?, compute? }, got ${got}`, input });
+  if (typeof input !== "string" && !isObject(input)) {
+    ctx.issues.push({ code: "custom", message: `expected a precision ("fp8") or { weights, kv?, compute? }, got ${givenKind(input)}`, input });
     return z.NEVER;
   }
   const parsed = typeof input === "string" ? precision.safeParse(input) : precisionObject.safeParse(input);
@@ -93,8 +98,8 @@ const peakFlop = ranged("accelerator.peakFlopPerSecond", computeRate);
  * given replaces the base's, `null` removes it (a part without that format), the others stay.
  */
 const peakFlopRecord = z.unknown().transform((input, ctx): Partial<Record<Precision, FlopPerSecond | null>> => {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    ctx.issues.push({ code: "custom", message: `expected an object { format: FLOP/s } with formats among ${PRECISIONS.join(", ")}, got ${input === null ? "null" : Array.isArray(input) ? "an array" : typeof input}`, input });
+  if (!isObject(input)) {
+    ctx.issues.push({ code: "custom", message: `expected an object { format: FLOP/s } with formats among ${PRECISIONS.join(", ")}, got ${givenKind(input)}`, input });
     return z.NEVER;
   }
   const out: Partial<Record<Precision, FlopPerSecond | null>> = {};
