@@ -88,11 +88,16 @@ const fast = (base: Scenario, grid: SweepGrid, mode: Mode, start: number, end: n
   }
 };
 
+/** The base scenario with the named columns' values of a row set. */
+const withRow = (base: Scenario, grid: SweepGrid, names: readonly string[], row: number): Scenario => {
+  let scenario = base;
+  for (const name of names) scenario = PARAMETERS[name]!.set(scenario, grid[name]![row]!);
+  return scenario;
+};
+
 const general = (base: Scenario, grid: SweepGrid, names: readonly string[], mode: Mode, start: number, end: number, out: SweepResult): void => {
   for (let row = start; row < end; row++) {
-    let s = base;
-    for (const name of names) s = PARAMETERS[name]!.set(s, grid[name]![row]!);
-    const r = evaluateMode(s, mode);
+    const r = evaluateMode(withRow(base, grid, names, row), mode);
     const i = row - start;
     out.outputTokensPerSecond[i] = r.outputTokensPerSecond;
     out.joulesPerOutputToken[i] = r.feasible ? (r.joulesPerOutputToken?.facility ?? 0) : 0;
@@ -101,16 +106,9 @@ const general = (base: Scenario, grid: SweepGrid, names: readonly string[], mode
   }
 };
 
-/** The base scenario with every other column's value of a row set (numbers only). */
-const rowScenario = (grid: SweepGrid, row: number, except: string, base: Scenario): Scenario => {
-  let scenario = base;
-  for (const other of Object.keys(grid)) {
-    const value = grid[other]![row];
-    const parameter = PARAMETERS[other];
-    if (other !== except && parameter !== undefined && typeof value === "number" && inRange(parameter.range, value)) scenario = parameter.set(scenario, value);
-  }
-  return scenario;
-};
+/** A row's own scenario for checking one column's limit: every other known, in-range column set. */
+const rowScenario = (grid: SweepGrid, row: number, except: string, base: Scenario): Scenario =>
+  withRow(base, grid, Object.keys(grid).filter((other) => other !== except && PARAMETERS[other] !== undefined && inRange(PARAMETERS[other].range, grid[other]![row])), row);
 
 /**
  * The first value of rows [start, end) outside its parameter's documented range (the values
