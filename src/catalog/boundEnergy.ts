@@ -71,6 +71,14 @@ export const MEMORY_ENERGY: Readonly<Record<MemoryKind, MemoryEnergy>> = {
 };
 
 /**
+ * The bound's energy per FLOP of one tensor-core format: κ·TDP/peak (J/FLOP), the least a chip
+ * that runs its datasheet peak within its TDP can spend per FLOP at its lowest voltage.
+ * @example boundJoulesPerFlop(flopPerSecond(1.9789e15), 700) // 0.25 × 700 / 1.9789e15 J
+ */
+export const boundJoulesPerFlop = (peak: number, tdpWatts: number): JoulesPerFlop =>
+  joulesPerFlop((VOLTAGE_FLOOR_FACTOR.value * tdpWatts) / peak);
+
+/**
  * The bound's coefficients for one accelerator: per tensor-core format κ·TDP/peak(p), the
  * memory class's floor per byte, and no link energy.
  * @example boundCoefficients({ fp8: flopPerSecond(1.9789e15) }, 700, "hbm3").joulesPerFlop.fp8 // 0.25 × 700 / 1.9789e15
@@ -82,7 +90,7 @@ export const boundCoefficients = (
 ): EnergyCoefficients => {
   const perFlop: Partial<Record<Precision, JoulesPerFlop>> = {};
   for (const [precision, peak] of Object.entries(peaks) as [Precision, FlopPerSecond][]) {
-    perFlop[precision] = joulesPerFlop((VOLTAGE_FLOOR_FACTOR.value * defaultPowerLimit) / peak);
+    perFlop[precision] = boundJoulesPerFlop(peak, defaultPowerLimit);
   }
   const floor = MEMORY_ENERGY[memory];
   return {

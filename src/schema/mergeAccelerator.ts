@@ -2,7 +2,7 @@ import type { Accelerator, EnergyCoefficients, PowerModel } from "../domain/acce
 import type { Precision } from "../domain/precision.js";
 import { joulesPerFlop, watts, type Bytes, type BytesPerSecond, type FlopPerSecond, type Hertz, type JoulesPerFlop, type Watts } from "../units/index.js";
 import type { ScenarioIssue } from "./scenarioError.js";
-import { VOLTAGE_FLOOR_FACTOR } from "../catalog/boundEnergy.js";
+import { boundJoulesPerFlop, VOLTAGE_FLOOR_FACTOR } from "../catalog/boundEnergy.js";
 
 /** The fields an inline accelerator may override, in SI (as the schema parsed them). */
 export interface AcceleratorOverrides {
@@ -81,10 +81,10 @@ const boundFloors = (coefficients: EnergyCoefficients, peaks: Partial<Record<Pre
   const perFlop: Partial<Record<Precision, JoulesPerFlop>> = { ...coefficients.joulesPerFlop };
   let changed = false;
   for (const [format, peak] of Object.entries(peaks) as [Precision, FlopPerSecond][]) {
-    const rule = (VOLTAGE_FLOOR_FACTOR.value * tdp) / peak;
+    const rule = boundJoulesPerFlop(peak, tdp);
     const current = perFlop[format];
     if (current === undefined || rule < current) {
-      perFlop[format] = joulesPerFlop(rule);
+      perFlop[format] = rule;
       changed = true;
     }
   }
