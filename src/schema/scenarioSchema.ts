@@ -300,20 +300,22 @@ const OBJECTS_AT: Readonly<Record<string, unknown>> = {
  * @example scenarioFieldsAt(["targets"]) // ["ttft", "tpot", "qualityFloor"]
  */
 export const scenarioFieldsAt = (path: readonly PropertyKey[]): readonly string[] | undefined => {
-  const key = path.map(String).join(".");
-  if (key in OBJECTS_AT) return fieldsOf(OBJECTS_AT[key]);
-  // Below a known object: walk its fields.
-  for (let cut = path.length - 1; cut >= 0; cut--) {
+  // The deepest known object on the path, then its fields walked down the rest of the path.
+  for (let cut = path.length; cut >= 0; cut--) {
     const head = path.slice(0, cut).map(String).join(".");
-    if (!(head in OBJECTS_AT)) continue;
-    let schema: unknown = OBJECTS_AT[head];
-    for (const segment of path.slice(cut)) {
-      schema = findShape(schema)?.[String(segment)];
-      if (schema === undefined) return undefined;
-    }
-    return fieldsOf(schema);
+    if (head in OBJECTS_AT) return fieldsBelow(OBJECTS_AT[head], path.slice(cut));
   }
   return undefined;
+};
+
+/** The fields of the object at `path` below `schema`, or undefined when there is none. */
+const fieldsBelow = (schema: unknown, path: readonly PropertyKey[]): readonly string[] | undefined => {
+  let current: unknown = schema;
+  for (const segment of path) {
+    current = findShape(current)?.[String(segment)];
+    if (current === undefined) return undefined;
+  }
+  return fieldsOf(current);
 };
 
 /** A scenario document as parsed, before catalog lookup. */
