@@ -16,8 +16,9 @@ import type { Plant } from "./plant.js";
 export const latencyTargetCeiling = (plant: Plant): OutputTokensPerSecond | undefined => {
   if (plant.ttft !== undefined && prefillTime(plant) > plant.ttft) return outputTokensPerSecond(0);
   if (plant.tpot === undefined) return undefined;
-  const batch = latencyBatch(plant, plant.tpot);
-  if (batch < 1) return outputTokensPerSecond(0);
+  // One view of the decode steps for the batch and the rate (latencyBatch takes a view as is).
   const decode = latencyView(plant);
+  const batch = latencyBatch(decode, plant.tpot);
+  if (batch < 1) return outputTokensPerSecond(0);
   return outputTokensPerSecond((plant.replicas * outputTokensPerStep(decode, batch)) / stepTime(decode, batch));
 };

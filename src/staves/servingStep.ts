@@ -18,7 +18,8 @@ export const timePerOutputToken = (plant: Plant, batch: number): Seconds =>
 export const latencyView = (plant: Plant): Plant =>
   plant.mode !== "bound" || !(plant.prefillFlopPerOutputToken > 0)
     ? plant
-    : { ...plant, flopPerOutputToken: flopPerOutputToken(plant.flopPerOutputToken - plant.prefillFlopPerOutputToken) };
+    : // The prefill's part moved out, so a view of a view is the same plant.
+      { ...plant, flopPerOutputToken: flopPerOutputToken(plant.flopPerOutputToken - plant.prefillFlopPerOutputToken), prefillFlopPerOutputToken: flopPerOutputToken(0) };
 
 /**
  * The largest batch whose time per output token meets the TPOT target (count), by
