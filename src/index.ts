@@ -176,6 +176,7 @@ export {
   scenarioLabel,
   seededRandom,
   sensitivity,
+  replicaSourceOf,
   siteAnswer,
   siteOutput,
   sweep,

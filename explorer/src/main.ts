@@ -1,7 +1,7 @@
 // The explorer page. The scenario document is the state: the form edits single paths of it,
 // Load and links replace it whole, and every number is `evaluate` (and `siteAnswer`) of it.
 import * as E from "fp-ts/lib/Either.js";
-import { compareLevers, evaluate, parseLevers, parseScenario, siteAnswer, type ScenarioIssue } from "../../src/index.js";
+import { compareLevers, evaluate, parseLevers, parseScenario, replicaSourceOf, siteAnswer, type ScenarioIssue } from "../../src/index.js";
 import { preloadUnits } from "../../src/units/index.js";
 import { linkOf, linkedText } from "./address.js";
 import { hiddenEntries } from "./advanced.js";
@@ -104,7 +104,7 @@ const update = (): void => {
   markStale(false);
   const scenario = parsed.right;
   const result = evaluate(scenario);
-  const answer = siteAnswer(scenario, { replicas: valueAt(current, "replicas") === undefined ? "fill-site" : "scenario" });
+  const answer = siteAnswer(scenario, { replicas: replicaSourceOf(current) });
   showDefaults(scenario);
   renderSite(answer, scenario);
   renderGiven(result, scenario);

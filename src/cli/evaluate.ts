@@ -3,7 +3,7 @@ import type { Scenario } from "../domain/scenario.js";
 import { parseScenario } from "../schema/parseScenario.js";
 import { formatScenarioError } from "../schema/scenarioError.js";
 import { evaluate } from "../tpf/evaluate.js";
-import { siteAnswer } from "../planning/siteAnswer.js";
+import { replicaSourceOf, siteAnswer, type ReplicaSource } from "../planning/siteAnswer.js";
 import { EXIT } from "./exitCodes.js";
 import { formatEvaluationTable } from "./formatTable.js";
 import type { CliIo } from "./io.js";
@@ -26,9 +26,9 @@ export const runEvaluate = (document: unknown, format: EvaluateFormat, io: CliIo
   const many = Array.isArray(document);
   const documents: unknown[] = many ? (document as unknown[]) : [document];
   const scenarios: (Scenario | undefined)[] = new Array<Scenario | undefined>(documents.length);
-  // Whether each document names its replicas: then the site answer takes them as given,
-  // otherwise it fills the site (as the explorer does).
-  const namesReplicas: boolean[] = documents.map((d) => typeof d === "object" && d !== null && "replicas" in d);
+  // Only the table ends with a site answer: whether each document names its replicas (taken as
+  // given) or not (the site is filled), read before the documents are released.
+  const replicaSources: readonly ReplicaSource[] = format === "table" ? documents.map((d) => replicaSourceOf(d)) : [];
   const problems: string[] = [];
   let problemCount = 0;
   for (let index = 0; index < documents.length; index++) {
@@ -61,7 +61,7 @@ export const runEvaluate = (document: unknown, format: EvaluateFormat, io: CliIo
     for (let i = 0; i < scenarios.length; i++) {
       if (i > 0) io.out("");
       const scenario = take(i);
-      const site = siteAnswer(scenario, { replicas: namesReplicas[i] ? "scenario" : "fill-site" });
+      const site = siteAnswer(scenario, { replicas: replicaSources[i] ?? "fill-site" });
       io.out(formatEvaluationTable(scenario, evaluate(scenario), site));
     }
   }

@@ -3,7 +3,7 @@ export { PARAMETERS, PARAMETER_NAMES, isParameterName, parameterValueProblem, sc
 export type { PlanningError } from "./planningError.js";
 export { crossover, type Crossover, type NoCrossover, type Range } from "./crossover.js";
 export { plan, scenarioLabel, sizeOption, targetProblem, siteOutput, type Plan, type PlanOptions, type PlanTarget, type PlannedDeployment, type SiteOutput } from "./plan.js";
-export { siteAnswer, type CostPerDay, type ReplicaSource, type SiteAnswer, type SiteAnswerOptions } from "./siteAnswer.js";
+export { replicaSourceOf, siteAnswer, type CostPerDay, type ReplicaSource, type SiteAnswer, type SiteAnswerOptions } from "./siteAnswer.js";
 export { sensitivity, type Elasticity, type Sensitivity } from "./sensitivity.js";
 export { uncertain, type Driver, type UncertainOptions, type UncertainOutput, type UncertainResult, type Uncertainty } from "./uncertain.js";
 export { timeSeries, type SeriesResult, type SeriesStep, type TimeSeriesResult } from "./timeSeries.js";

@@ -26,6 +26,14 @@ import {
  */
 export type ReplicaSource = "fill-site" | "scenario";
 
+/**
+ * Where a scenario document's site answer takes its replicas: `"scenario"` when the document
+ * names `replicas`, else `"fill-site"`. The explorer and the CLI table decide with it alike.
+ * @example replicaSourceOf({ accelerator: "H100-SXM", replicas: 3 }) // "scenario"
+ */
+export const replicaSourceOf = (document: unknown): ReplicaSource =>
+  typeof document === "object" && document !== null && (document as { readonly replicas?: unknown }).replicas !== undefined ? "scenario" : "fill-site";
+
 /** Options of siteAnswer. */
 export interface SiteAnswerOptions {
   /**
